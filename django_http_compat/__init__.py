@@ -1,0 +1,56 @@
+"""Old ``django.http`` contracts on modern Django.
+
+``install()``/``uninstall()``/``override()`` control the shim; the names in
+``SWAP_IMPORTS`` give per-module opt-in without installing the app
+(``from django_http_compat import HttpResponse``).  They load lazily, so
+importing this package costs almost nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+SWAP_IMPORTS = (
+    "HttpResponse",
+    "HttpResponseRedirect",
+    "HttpResponsePermanentRedirect",
+    "HttpResponseNotModified",
+    "HttpResponseBadRequest",
+    "HttpResponseNotFound",
+    "HttpResponseForbidden",
+    "HttpResponseNotAllowed",
+    "HttpResponseGone",
+    "HttpResponseServerError",
+    "StreamingHttpResponse",
+    "FileResponse",
+    "JsonResponse",
+    "SimpleTemplateResponse",
+    "TemplateResponse",
+    "MergeDict",
+    # Unchanged django.http names, so a module can swap its whole import line.
+    "HttpRequest",
+    "QueryDict",
+    "Http404",
+    "BadHeaderError",
+    "HttpResponseBase",
+    "UnreadablePostError",
+    "RawPostDataException",
+)
+
+__all__ = ["__version__", "install", "uninstall", "override", *SWAP_IMPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("install", "uninstall", "override"):
+        from . import patching as _patching
+
+        return getattr(_patching, name)
+    if name in SWAP_IMPORTS:
+        from . import swap
+
+        value = getattr(swap, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.core import checks
+
+
+class HttpCompatConfig(AppConfig):
+    name = "django_http_compat"
+    verbose_name = "django.http compatibility"
+
+    def ready(self) -> None:
+        from . import patching
+        from .checks import check_settings
+
+        checks.register(check_settings, checks.Tags.compatibility)
+        # Invalid settings patch nothing and are reported by check_settings.
+        patching.install()

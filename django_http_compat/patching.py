@@ -1,0 +1,221 @@
+"""Putting the legacy contract onto Django's own classes, and taking it off again.
+
+Why patch Django's classes in place rather than swap in subclasses: a views
+module may have run ``from django.http import HttpResponse`` before
+``django.setup()``, and Django builds requests and responses itself (handlers,
+test client, 404 pages, ``CommonMiddleware``).  Only the original class
+objects reach all of those, whatever the import order.
+
+Only the features that are active get patched, so a feature that is off is
+absent exactly as in plain Django.  Every attribute written is recorded with
+what the class held before, and ``uninstall()`` puts those values back,
+leaving Django's classes and modules as they were.
+
+The configuration is process-wide: ``override()`` and ``override_settings``
+change it for every thread, as patching classes must.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+from .conf import Config, ConfigError, read_settings, resolve
+
+_MISSING = object()
+_UNSET: Any = object()
+
+
+class Patch(NamedTuple):
+    """One attribute that one or more features put on a Django class or module."""
+
+    target: Any
+    name: str
+    value: Any
+
+
+class _State:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.installed = False
+        self.explicit: Config | None = None
+        self.overrides: list[Config] = []
+        self.settings_error: ConfigError | None = None
+        self.originals: dict[tuple[Any, str], Any] = {}
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        """The configuration legacy code obeys (also read by the swap-import classes)."""
+        config = self._config
+        if config is None:
+            config = current_config()
+            if settings.configured:
+                self._config = config
+        return config
+
+    @config.setter
+    def config(self, value: Config) -> None:
+        self._config = value
+
+
+state = _State()
+
+
+def implementations() -> dict[str, list[Patch]]:
+    """Feature id -> the patches that implement it."""
+    from . import request, response
+
+    return {**request.PATCHES, **response.PATCHES}
+
+
+def current_config() -> Config:
+    """The configuration in force: innermost override, else install() args, else settings."""
+    if state.overrides:
+        return state.overrides[-1]
+    if state.explicit is not None:
+        return state.explicit
+    raw = read_settings()
+    try:
+        config = resolve(raw["version"], raw["features"], raw["warnings"])
+    except ConfigError as exc:
+        # Reported by the system checks (http_compat.E00x); nothing is patched.
+        state.settings_error = exc
+        return Config(None, frozenset(), "once")
+    state.settings_error = None
+    return config
+
+
+def is_active(feature_id: str) -> bool:
+    return feature_id in state.config.features
+
+
+def _apply(config: Config) -> None:
+    """Make the patched attributes match ``config`` (all off when not installed)."""
+    wanted: dict[tuple[Any, str], Any] = {}
+    if state.installed:
+        for feature_id, patches in implementations().items():
+            if feature_id in config.features:
+                for patch in patches:
+                    wanted[(patch.target, patch.name)] = patch.value
+    for key in list(state.originals):
+        if key not in wanted:
+            target, name = key
+            original = state.originals.pop(key)
+            if original is _MISSING:
+                delattr(target, name)
+            else:
+                setattr(target, name, original)
+    for (target, name), value in wanted.items():
+        if (target, name) not in state.originals:
+            state.originals[(target, name)] = vars(target).get(name, _MISSING)
+        setattr(target, name, value)
+    state.config = config
+
+
+def refresh() -> None:
+    with state.lock:
+        _apply(current_config())
+
+
+def install(version: Any = _UNSET, features: Any = None, warnings: Any = None) -> None:
+    """Patch Django with the legacy contract.
+
+    With no arguments the ``HTTP_COMPAT_*`` settings decide (and later changes
+    to them take effect at once); with arguments, they decide until
+    ``uninstall()``.  Invalid arguments raise ``ConfigError``.
+    """
+    with state.lock:
+        if version is _UNSET and features is None and warnings is None:
+            state.explicit = None
+        else:
+            base = read_settings()
+            state.explicit = resolve(
+                base["version"] if version is _UNSET else version,
+                features,
+                base["warnings"] if warnings is None else warnings,
+            )
+        state.installed = True
+        _apply(current_config())
+
+
+def uninstall() -> None:
+    """Remove every patch, restoring Django's classes and modules exactly."""
+    with state.lock:
+        state.installed = False
+        state.explicit = None
+        state.overrides.clear()
+        _apply(current_config())
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class override:
+    """Run code under another version or feature set; a context manager and a decorator.
+
+    Installs the shim for the duration if it was not installed.  Fields left
+    out are inherited: ``warnings`` from the configuration in force, and the
+    feature set from ``version``.
+    """
+
+    def __init__(self, version: Any = _UNSET, features: Any = None, warnings: Any = None) -> None:
+        outer = current_config()
+        self.config = resolve(
+            _version_string(outer) if version is _UNSET else version,
+            features,
+            outer.warnings if warnings is None else warnings,
+        )
+        self._was_installed: list[bool] = []
+
+    def __enter__(self) -> override:
+        with state.lock:
+            self._was_installed.append(state.installed)
+            state.installed = True
+            state.overrides.append(self.config)
+            _apply(current_config())
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        with state.lock:
+            state.overrides.remove(self.config)
+            state.installed = self._was_installed.pop()
+            _apply(current_config())
+
+    def __call__(self, func: F) -> F:
+        if inspect.iscoroutinefunction(func):
+
+            @functools.wraps(func)
+            async def async_inner(*args: Any, **kwargs: Any) -> Any:
+                with self:
+                    return await func(*args, **kwargs)
+
+            return async_inner  # type: ignore[return-value]
+
+        if isinstance(func, type):
+            raise TypeError("override() decorates functions and methods, not classes.")
+
+        @functools.wraps(func)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            with self:
+                return func(*args, **kwargs)
+
+        return inner  # type: ignore[return-value]
+
+
+def _version_string(config: Config) -> str | None:
+    return None if config.version is None else f"{config.version[0]}.{config.version[1]}"
+
+
+@receiver(setting_changed)
+def _setting_changed(*, setting: str, **kwargs: Any) -> None:
+    """``override_settings`` / the ``settings`` fixture take effect immediately."""
+    if setting.startswith("HTTP_COMPAT_"):
+        refresh()

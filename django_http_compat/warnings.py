@@ -1,0 +1,84 @@
+"""Warning classes and the one ``warn()`` every legacy entry point calls.
+
+One category per Django release that removed an API, named after Django's
+own ``RemovedInDjangoXYWarning`` and generated from the registry; all of them
+subclass ``HttpCompatWarning`` so one filter can select everything we emit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings as _warnings
+
+import django
+
+from .features import FEATURES, FEATURES_BY_ID
+from .patching import state
+
+
+class HttpCompatWarning(DeprecationWarning):
+    """Base class of every warning django-http-compat emits."""
+
+
+def _make_categories() -> dict[str, type[HttpCompatWarning]]:
+    by_name: dict[str, type[HttpCompatWarning]] = {}
+    for feature in FEATURES:
+        name = feature.category_name
+        if name not in by_name:
+            by_name[name] = type(
+                name,
+                (HttpCompatWarning,),
+                {
+                    "__module__": __name__,
+                    "__doc__": f"Use of a django.http API that Django {feature.removed} removed or changed.",
+                },
+            )
+    return by_name
+
+
+CATEGORIES = _make_categories()
+globals().update(CATEGORIES)
+CATEGORY_OF = {feature.id: CATEGORIES[feature.category_name] for feature in FEATURES}
+
+__all__ = ["HttpCompatWarning", "warn", *CATEGORIES]
+
+# Frames in these trees are skipped so the warning names the user's line.
+_SKIP_PREFIXES = (
+    os.path.dirname(django.__file__) + os.sep,
+    os.path.dirname(__file__) + os.sep,
+)
+_seen_sites: set[tuple[str, str, int]] = set()
+
+
+def caller_site() -> tuple[str, int, dict]:
+    """(filename, line, globals) of the first frame outside Django and this package."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_SKIP_PREFIXES):
+        frame = frame.f_back
+    return frame.f_code.co_filename, frame.f_lineno, frame.f_globals
+
+
+def warn(feature_id: str) -> None:
+    """Report one use of a legacy API, as ``HTTP_COMPAT_WARNINGS`` asks."""
+    mode = state.config.warnings
+    if mode == "ignore":
+        return
+    filename, lineno, module_globals = caller_site()
+    if mode == "once":
+        site = (feature_id, filename, lineno)
+        if site in _seen_sites:
+            return
+        _seen_sites.add(site)
+    category = CATEGORY_OF[feature_id]
+    message = FEATURES_BY_ID[feature_id].warning_message
+    if mode == "error":
+        raise category(message)
+    _warnings.warn_explicit(
+        message,
+        category,
+        filename,
+        lineno,
+        module=module_globals.get("__name__"),
+        registry=None if mode == "always" else module_globals.setdefault("__warningregistry__", {}),
+    )

@@ -1,0 +1,15 @@
+try:
+    from django.conf.urls import url
+except ImportError:  # Django 4.0 removed django.conf.urls.url(), which is outside django.http
+    from django.urls import re_path as url
+
+from shop import views
+
+urlpatterns = [
+    url(r"^search/$", views.search),
+    url(r"^lines/$", views.count_lines),
+    url(r"^export/$", views.export_csv),
+    url(r"^items/(?P<item_id>\d+)/$", views.item),
+    url(r"^legacy-created/$", views.legacy_created),
+    url(r"^note/$", views.note),
+]

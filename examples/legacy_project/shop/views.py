@@ -1,0 +1,55 @@
+# Views written for Django 1.6, unchanged: request.REQUEST, request.is_ajax(),
+# request.xreadlines() and HttpResponse(mimetype=...).
+import json
+
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseNotFound
+
+ITEMS = {1: "teapot", 2: "kettle"}
+
+
+def search(request):
+    query = request.REQUEST.get("q", "")
+    page = request.REQUEST.get("page", "1")
+    tags = request.REQUEST.getlist("tag")
+    found = sorted(name for name in ITEMS.values() if query in name)
+    if request.is_ajax():
+        payload = {"query": query, "page": page, "tags": tags, "found": found}
+        return HttpResponse(json.dumps(payload, sort_keys=True), mimetype="application/json")
+    return HttpResponse("<p>%s: %s (page %s)</p>" % (query, ", ".join(found), page))
+
+
+def count_lines(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    count = longest = 0
+    for line in request.xreadlines():
+        count += 1
+        longest = max(longest, len(line.rstrip(b"\r\n")))
+    return HttpResponse("%d lines, longest %d" % (count, longest), mimetype="text/plain")
+
+
+def export_csv(request):
+    response = HttpResponse(mimetype="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="items.csv"'
+    response.write("id,name\r\n")
+    for item_id in sorted(ITEMS):
+        response.write("%d,%s\r\n" % (item_id, ITEMS[item_id]))
+    return response
+
+
+def item(request, item_id):
+    name = ITEMS.get(int(item_id))
+    if name is None:
+        return HttpResponseNotFound("no item %s" % item_id, mimetype="text/plain")
+    return HttpResponse(name, "text/plain; charset=utf-8")
+
+
+def legacy_created(request):
+    # Positional (content, content_type, status), as 1.6 code often wrote it.
+    return HttpResponse("created", "text/plain", 201)
+
+
+def note(request):
+    if request.REQUEST.has_key("text"):
+        return HttpResponse("noted: %s" % request.REQUEST["text"], mimetype="text/plain")
+    return HttpResponse("nothing to note", mimetype="text/plain", status=400)

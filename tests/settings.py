@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+SECRET_KEY = "not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DATABASES: dict = {}
+INSTALLED_APPS = ["django_http_compat"]
+MIDDLEWARE: list = []
+ROOT_URLCONF = "tests.urls"
+USE_TZ = True
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": ["tests/golden/templates"],
+    }
+]
+# Every legacy call warns in tests, so pytest.warns sees each one.
+HTTP_COMPAT_WARNINGS = "always"
