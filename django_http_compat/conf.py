@@ -58,9 +58,7 @@ def problems(version: object, features: object, warnings: object) -> list[Config
         except InvalidVersion as exc:
             found.append(ConfigError("http_compat.E001", str(exc), ""))
     if features is not None:
-        if not isinstance(features, Mapping) or not all(
-            isinstance(v, bool) for v in features.values()
-        ):
+        if not isinstance(features, Mapping) or not all(isinstance(v, bool) for v in features.values()):
             found.append(
                 ConfigError(
                     "http_compat.E002",

@@ -100,7 +100,7 @@ class MergeDict:
         return str(dict(self._unique_items()))
 
     def __repr__(self) -> str:
-        return "MergeDict(%s)" % ", ".join(repr(mapping) for mapping in self.dicts)
+        return "MergeDict({})".format(", ".join(repr(mapping) for mapping in self.dicts))
 
     def __getattr__(self, name: str) -> Any:
         # Python 2 era code also called the iter* spellings.

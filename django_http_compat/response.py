@@ -6,8 +6,9 @@ so translating them there covers ``HttpResponse``, its subclasses,
 subclasses at once.  The translated call is an ordinary modern call: the
 Content-Type still goes through Django's header validation, so a newline in a
 ``mimetype`` is refused with ``BadHeaderError`` exactly as in ``content_type``.
-The template responses spell out their own signatures, so they get a small
-wrapper of their own for the keyword.
+The template responses spell out their own signatures, and ``FileResponse``
+looks at its own ``content_type`` before the base sees it, so those three
+translate the keyword at their own level too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from django.http.response import HttpResponseBase
+from django.http.response import FileResponse, HttpResponseBase
 from django.template.response import SimpleTemplateResponse, TemplateResponse
 
 from .patching import Patch, is_active, state
@@ -53,7 +54,9 @@ def _take_mimetype(kwargs: dict[str, Any]) -> None:
             kwargs["content_type"] = mimetype
 
 
-def translate_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[tuple[Any, ...], dict[str, Any]]:
+def translate_arguments(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
     """Legacy ``HttpResponseBase`` arguments -> modern ones (a no-op for modern calls)."""
     layout = _era_layout()
     if layout is not None and args:
@@ -63,8 +66,11 @@ def translate_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[
                 f"classes take at most {len(layout)} positional arguments after the content "
                 f"({', '.join(layout)}); {len(args)} were given."
             )
-        named = dict(zip(layout, args))
-        if any(_SAME_EFFECT.get(name, name) != modern for name, modern in zip(named, _MODERN_LAYOUT)):
+        named = dict(zip(layout, args, strict=False))
+        if any(
+            _SAME_EFFECT.get(name, name) != modern
+            for name, modern in zip(named, _MODERN_LAYOUT, strict=False)
+        ):
             warn("response_positional_order")
         for name in named:
             if name in kwargs:
@@ -109,8 +115,8 @@ class LegacyArguments(HttpResponseBase):
         super().__init__(*args, **kwargs)
 
 
-class LegacyTemplateArguments:
-    """Mixin for the swap-import template responses, whose signatures are explicit."""
+class LegacyKeywordArguments:
+    """Mixin for swap-import classes that read ``content_type`` before HttpResponseBase does."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         _take_mimetype(kwargs)
@@ -119,6 +125,7 @@ class LegacyTemplateArguments:
 
 _ARGUMENT_PATCHES = [
     Patch(HttpResponseBase, "__init__", _base_init),
+    Patch(FileResponse, "__init__", _accept_mimetype_keyword(FileResponse.__init__)),
     Patch(SimpleTemplateResponse, "__init__", _accept_mimetype_keyword(SimpleTemplateResponse.__init__)),
     Patch(TemplateResponse, "__init__", _accept_mimetype_keyword(TemplateResponse.__init__)),
 ]

@@ -14,7 +14,7 @@ import django.http as _http
 from django.template import response as _template
 
 from .datastructures import MergeDict
-from .response import LegacyArguments, LegacyTemplateArguments
+from .response import LegacyArguments, LegacyKeywordArguments
 
 
 def _legacy_subclass(cls: type, *mixins: type) -> Any:
@@ -33,10 +33,12 @@ HttpResponseNotAllowed = _legacy_subclass(_http.HttpResponseNotAllowed, LegacyAr
 HttpResponseGone = _legacy_subclass(_http.HttpResponseGone, LegacyArguments)
 HttpResponseServerError = _legacy_subclass(_http.HttpResponseServerError, LegacyArguments)
 StreamingHttpResponse = _legacy_subclass(_http.StreamingHttpResponse, LegacyArguments)
-FileResponse = _legacy_subclass(_http.FileResponse, LegacyArguments)
+FileResponse = _legacy_subclass(_http.FileResponse, LegacyKeywordArguments, LegacyArguments)
 JsonResponse = _legacy_subclass(_http.JsonResponse, LegacyArguments)
-SimpleTemplateResponse = _legacy_subclass(_template.SimpleTemplateResponse, LegacyTemplateArguments, LegacyArguments)
-TemplateResponse = _legacy_subclass(_template.TemplateResponse, LegacyTemplateArguments, LegacyArguments)
+SimpleTemplateResponse = _legacy_subclass(
+    _template.SimpleTemplateResponse, LegacyKeywordArguments, LegacyArguments
+)
+TemplateResponse = _legacy_subclass(_template.TemplateResponse, LegacyKeywordArguments, LegacyArguments)
 
 HttpRequest = _http.HttpRequest
 QueryDict = _http.QueryDict

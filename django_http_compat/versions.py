@@ -24,9 +24,9 @@ def parse_version(raw: object) -> Version:
     """``"1.6"`` or ``"1.6.11"`` -> ``(1, 6)``; anything else raises InvalidVersion."""
     if isinstance(raw, str):
         parts = raw.strip().split(".")
-        if len(parts) in (2, 3) and all(p.isdigit() for p in parts):
-            if f"{parts[0]}.{parts[1]}" in RELEASES:
-                return (int(parts[0]), int(parts[1]))
+        valid = len(parts) in (2, 3) and all(p.isdigit() for p in parts)
+        if valid and f"{parts[0]}.{parts[1]}" in RELEASES:
+            return (int(parts[0]), int(parts[1]))
     raise InvalidVersion(
         f"HTTP_COMPAT_VERSION={raw!r} is not a Django feature release. "
         f"Choose one of: {', '.join(RELEASES)} (a patch suffix such as '1.6.11' is accepted)."

@@ -106,7 +106,7 @@ def _leaves(expected, actual, path=""):
         for key in sorted(set(expected) | set(actual)):
             yield from _leaves(expected.get(key), actual.get(key), f"{path}/{key}")
     elif isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
-        for index, (exp, act) in enumerate(zip(expected, actual)):
+        for index, (exp, act) in enumerate(zip(expected, actual, strict=False)):
             label = json.dumps(exp["call"]) if isinstance(exp, dict) and "call" in exp else str(index)
             yield from _leaves(exp, act, f"{path}/{label}")
     elif expected != actual:

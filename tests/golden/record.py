@@ -55,9 +55,7 @@ def find_python(version: str) -> str:
     name = f"python{version}"
     candidates = [shutil.which(name)]
     try:
-        root = subprocess.run(
-            ["pyenv", "root"], capture_output=True, text=True, check=True
-        ).stdout.strip()
+        root = subprocess.run(["pyenv", "root"], capture_output=True, text=True, check=True).stdout.strip()
         candidates += [str(d / "bin" / name) for d in sorted(Path(root, "versions").glob(f"{version}.*"))]
     except (OSError, subprocess.CalledProcessError):
         pass

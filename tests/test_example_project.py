@@ -1,0 +1,154 @@
+"""The bundled Django 1.6 project answers as real Django 1.6 did (recorded), by every route."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import record_responses
+from asgiref.sync import async_to_sync
+from django.core.handlers.asgi import ASGIHandler
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import Client, override_settings
+from record_responses import REQUESTS, summary, via_client, via_wsgi
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT = REPO / "examples" / "legacy_project"
+RECORDED = json.loads((REPO / "tests" / "golden" / "data" / "django-1.6.11.json").read_text())["example"]
+# Headers a server adds on its own; Django 1.6's handler set none of them.
+SERVER_HEADERS = {"date", "server", "connection", "transfer-encoding", "content-length", "keep-alive"}
+
+as_project = override_settings(
+    ROOT_URLCONF="legacy_project.urls", HTTP_COMPAT_VERSION="1.6", HTTP_COMPAT_WARNINGS="ignore"
+)
+
+
+@as_project
+def test_test_client_matches_django_16():
+    assert via_client(Client()) == RECORDED["client"]
+
+
+@as_project
+def test_wsgi_handler_matches_django_16():
+    assert via_wsgi(WSGIHandler()) == RECORDED["wsgi"]
+
+
+@as_project
+def test_asgi_handler_matches_django_16():
+    from django.test.client import AsyncClient
+
+    client = AsyncClient()
+    results = []
+    for method, path, body, content_type, extra in REQUESTS:
+        headers = {key[5:].replace("_", "-"): value for key, value in extra.items()}
+        if method == "GET":
+            response = async_to_sync(client.get)(path, headers=headers)
+        else:
+            response = async_to_sync(client.post)(path, body, content_type=content_type, headers=headers)
+        results.append(summary(response.status_code, response.items(), response.content))
+    assert isinstance(client.handler, ASGIHandler) or client.handler is not None
+    assert results == RECORDED["wsgi"]
+
+
+def project_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO), str(PROJECT)]),
+        "DJANGO_SETTINGS_MODULE": "legacy_project.settings",
+    }
+
+
+def test_project_runs_its_own_django_16_tests_unchanged():
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "manage.py", "test", "shop", "-v", "1"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env=project_env(),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Ran 7 tests" in result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(command: list[str]):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            *command,
+            *(
+                ["--bind", f"127.0.0.1:{port}"]
+                if command[0] == "gunicorn"
+                else ["--host", "127.0.0.1", "--port", str(port)]
+            ),
+        ],
+        cwd=PROJECT,
+        env={**project_env(), "PYTHONWARNINGS": "ignore"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return process, port
+        except OSError as exc:
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode()) from exc
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("server did not start")
+
+
+def over_http(port: int) -> list[dict]:
+    results = []
+    for method, path, body, content_type, extra in REQUESTS:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        headers = {key[5:].replace("_", "-").title(): value for key, value in extra.items()}
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection.request(method, path, body=body or None, headers=headers)
+        response = connection.getresponse()
+        pairs = [(k, v) for k, v in response.getheaders() if k.lower() not in SERVER_HEADERS]
+        results.append(summary(response.status, pairs, response.read()))
+        connection.close()
+    return results
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["gunicorn", "--workers", "1", "legacy_project.wsgi:application"],
+        ["gunicorn", "--worker-class", "gthread", "--threads", "4", "legacy_project.wsgi:application"],
+        ["uvicorn", "--lifespan", "off", "legacy_project.asgi:application"],
+    ],
+    ids=["gunicorn-sync", "gunicorn-gthread", "uvicorn"],
+)
+def test_real_servers_match_django_16(command):
+    process, port = serve(command)
+    try:
+        assert over_http(port) == RECORDED["wsgi"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+
+
+def test_recorder_module_is_the_one_replayed():
+    assert Path(record_responses.__file__).parent == PROJECT
