@@ -28,6 +28,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 from .conf import Config, ConfigError, read_settings, resolve
+from .versions import format_version
 
 _MISSING = object()
 _UNSET: Any = object()
@@ -169,7 +170,9 @@ class override:
     def __init__(self, version: Any = _UNSET, features: Any = None, warnings: Any = None) -> None:
         outer = current_config()
         self.config = resolve(
-            _version_string(outer) if version is _UNSET else version,
+            (None if outer.version is None else format_version(outer.version))
+            if version is _UNSET
+            else version,
             features,
             outer.warnings if warnings is None else warnings,
         )
@@ -208,10 +211,6 @@ class override:
                 return func(*args, **kwargs)
 
         return inner  # type: ignore[return-value]
-
-
-def _version_string(config: Config) -> str | None:
-    return None if config.version is None else f"{config.version[0]}.{config.version[1]}"
 
 
 @receiver(setting_changed)

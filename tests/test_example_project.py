@@ -12,9 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-import record_responses
 from asgiref.sync import async_to_sync
-from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client, override_settings
 from record_responses import REQUESTS, summary, via_client, via_wsgi
@@ -53,7 +51,6 @@ def test_asgi_handler_matches_django_16():
         else:
             response = async_to_sync(client.post)(path, body, content_type=content_type, headers=headers)
         results.append(summary(response.status_code, response.items(), response.content))
-    assert isinstance(client.handler, ASGIHandler) or client.handler is not None
     assert results == RECORDED["wsgi"]
 
 
@@ -148,7 +145,3 @@ def test_real_servers_match_django_16(command):
         process.terminate()
         process.wait(timeout=10)
         process.stderr.close()
-
-
-def test_recorder_module_is_the_one_replayed():
-    assert Path(record_responses.__file__).parent == PROJECT
