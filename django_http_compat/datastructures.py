@@ -18,16 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .patching import state
-
-
-def _version() -> tuple[int, int] | None:
-    return state.config.version
+from .patching import flagged_before
 
 
 def _py2_era() -> bool:
-    version = _version()
-    return version is not None and version < (2, 0)
+    return flagged_before((2, 0))
 
 
 class MergeDict:
@@ -40,8 +35,7 @@ class MergeDict:
         for mapping in self.dicts:
             if key in mapping:
                 return mapping[key]
-        version = _version()
-        if version is not None and version < (1, 6):
+        if flagged_before((1, 6)):
             raise KeyError
         raise KeyError(key)
 
@@ -86,8 +80,7 @@ class MergeDict:
     __contains__ = has_key
 
     def __bool__(self) -> bool:
-        version = _version()
-        if version is not None and version < (1, 6):
+        if flagged_before((1, 6)):
             return True
         return any(self.dicts)
 

@@ -35,6 +35,12 @@ class Feature:
     #: True when the old behaviour cannot coexist with modern behaviour; such a
     #: feature is on only when ``HTTP_COMPAT_VERSION`` selects it explicitly.
     conflict: bool = False
+    #: Old code using it, and the same code written for modern Django.
+    example: str = ""
+    modern: str = ""
+    #: False for changed *behaviour* of a modern API (a list instead of an
+    #: iterator, an error message): no call is legacy, so nothing can warn.
+    warns: bool = True
 
     @property
     def added_version(self) -> Version:
@@ -64,6 +70,7 @@ class Feature:
 
 
 FEATURES: tuple[Feature, ...] = (
+    # --- request --------------------------------------------------------------
     Feature(
         id="request_REQUEST",
         api="request.REQUEST",
@@ -74,6 +81,125 @@ FEATURES: tuple[Feature, ...] = (
         removed="1.9",
         replacement="request.POST or request.GET explicitly (look in POST first to keep the old precedence)",
         reference="RQ-03, QD-15, C-10; seeds 003, 001, 000",
+        example='page = request.REQUEST.get("page", "1")',
+        modern='page = request.POST.get("page", request.GET.get("page", "1"))',
+    ),
+    Feature(
+        id="request_raw_post_data",
+        api="request.raw_post_data",
+        area="request",
+        summary=(
+            "The raw body. After a multipart form has been parsed it was '' up to 1.2 and "
+            "raised from 1.3; the shim follows the flagged release."
+        ),
+        added="0.96",
+        deprecated="1.4",
+        removed="1.6",
+        replacement="request.body",
+        reference="RQ-04, RQ-05, C-09; seed 003",
+        example="payload = json.loads(request.raw_post_data)",
+        modern="payload = json.loads(request.body)",
+    ),
+    Feature(
+        id="request_getitem",
+        api="request[key], request.has_key(key) and key in request",
+        area="request",
+        summary=(
+            "Dictionary access on the request: POST is searched, then GET; a missing key "
+            "raises KeyError('<key> not found in either POST or GET')."
+        ),
+        added="0.96",
+        removed="1.0",
+        replacement="request.POST or request.GET explicitly, POST first",
+        reference="RQ-01, RQ-02; seed 003",
+        example='if request.has_key("q"):\n    query = request["q"]',
+        modern='if "q" in request.POST or "q" in request.GET:\n    query = request.POST.get("q", request.GET.get("q"))',
+    ),
+    Feature(
+        id="request_files_dict",
+        api="uploaded files as dicts: f['filename'], f['content-type'], f['content']",
+        area="request",
+        summary=(
+            "request.FILES values answer the three keys of the 0.96 dict; 'content' is the "
+            "whole file, read again from the start on each access."
+        ),
+        added="0.96",
+        removed="1.0",
+        replacement="f.name, f.content_type, f.read() (or f.chunks() for large files)",
+        reference="RQ-09, RQ-10, C-21; seed 003",
+        example='upload = request.FILES["doc"]\nsave(upload["filename"], upload["content"])',
+        modern='upload = request.FILES["doc"]\nsave(upload.name, upload.read())',
+    ),
+    Feature(
+        id="request_get_raw_uri",
+        api="request.get_raw_uri()",
+        area="request",
+        summary="The full URI built from the raw, unvalidated Host header.",
+        added="1.9",
+        removed="4.0",
+        replacement="request.build_absolute_uri() (validates the host against ALLOWED_HOSTS)",
+        reference="RQ-27",
+        example="logger.info(request.get_raw_uri())",
+        modern="logger.info(request.build_absolute_uri())",
+    ),
+    Feature(
+        id="request_post_any_content_type",
+        api="request.POST parsed from a body of any content type",
+        area="request",
+        summary=(
+            "A POST body that is not a form (JSON, XML, text) is parsed as a query string, "
+            "so it shows up as bogus keys in request.POST."
+        ),
+        added="0.96",
+        removed="1.5",
+        replacement="request.body, parsed for its real content type",
+        reference="RQ-06, C-15; seeds 001, 000",
+        conflict=True,
+        example="data = json.loads(list(request.POST.keys())[0])",
+        modern="data = json.loads(request.body)",
+    ),
+    Feature(
+        id="request_post_charset",
+        api="request.POST of a urlencoded body in a charset other than UTF-8",
+        area="request",
+        summary=(
+            "A form body is decoded with request.encoding (for example from "
+            "'charset=latin-1' in Content-Type) instead of being refused with a 400."
+        ),
+        added="1.0",
+        removed="5.0",
+        replacement="send urlencoded forms as UTF-8, or decode request.body yourself",
+        reference="RQ-18",
+        conflict=True,
+        example='request.encoding = "latin-1"\nname = request.POST["name"]',
+        modern='name = QueryDict(request.body, encoding="latin-1")["name"]',
+    ),
+    Feature(
+        id="request_multipart_post_mutable",
+        api="assignment to request.POST of a multipart request",
+        area="request",
+        summary="The POST of a multipart/form-data request could be changed in place.",
+        added="0.96",
+        removed="1.11",
+        replacement="request.POST.copy(), then change the copy",
+        reference="RQ-07, C-14",
+        conflict=True,
+        example='request.POST["owner"] = request.user.pk',
+        modern='data = request.POST.copy()\ndata["owner"] = request.user.pk',
+    ),
+    Feature(
+        id="request_long_repr",
+        api="repr(request) as a dump of GET, POST, COOKIES and META",
+        area="request",
+        summary="repr() of a request listed path, GET, POST, COOKIES and META in full.",
+        added="0.96",
+        removed="1.8",
+        replacement="log the request attributes you need explicitly",
+        reference="RQ-24",
+        conflict=True,
+        warns=False,
+        example="logger.error(repr(request))",
+        modern='logger.error("%s GET=%r POST=%r", request.get_full_path(), request.GET, request.POST)',
     ),
     Feature(
         id="request_is_ajax",
@@ -85,6 +211,8 @@ FEATURES: tuple[Feature, ...] = (
         removed="4.0",
         replacement='request.headers.get("x-requested-with") == "XMLHttpRequest"',
         reference="RQ-12; seeds 001, 000, 004",
+        example="if request.is_ajax():\n    return JsonResponse(data)",
+        modern='if request.headers.get("x-requested-with") == "XMLHttpRequest":\n    return JsonResponse(data)',
     ),
     Feature(
         id="request_xreadlines",
@@ -96,7 +224,124 @@ FEATURES: tuple[Feature, ...] = (
         removed="3.0",
         replacement="iteration over the request (for line in request)",
         reference="RQ-13; seeds 001, 000, 004",
+        example="for line in request.xreadlines():\n    handle(line)",
+        modern="for line in request:\n    handle(line)",
     ),
+    Feature(
+        id="user_is_authenticated_method",
+        api="request.user.is_authenticated() and is_anonymous() called as methods",
+        area="request",
+        summary=(
+            "is_authenticated/is_anonymous can be called and still work as booleans, on "
+            "AnonymousUser and every user model built on AbstractBaseUser."
+        ),
+        added="0.96",
+        deprecated="1.10",
+        removed="2.0",
+        replacement="request.user.is_authenticated (an attribute)",
+        reference="NB-01, C-11; seeds 003, 001, 000, 004",
+        conflict=True,
+        example="if request.user.is_authenticated():\n    ...",
+        modern="if request.user.is_authenticated:\n    ...",
+    ),
+    # --- QueryDict and friends ------------------------------------------------
+    Feature(
+        id="querydict_py2_methods",
+        api="QueryDict/MultiValueDict has_key(), iteritems(), iterkeys(), itervalues(), iterlists()",
+        area="request",
+        summary="The Python 2 dict methods, on request.GET, request.POST, request.FILES and every MultiValueDict.",
+        added="0.96",
+        removed="2.0",
+        replacement="key in q, q.items(), q.keys(), q.values(), q.lists()",
+        reference="QD-05, QD-06, C-03; seeds 003, 001, 000, 004",
+        example='if request.GET.has_key("q"):\n    for key, value in request.GET.iteritems(): ...',
+        modern='if "q" in request.GET:\n    for key, value in request.GET.items(): ...',
+    ),
+    Feature(
+        id="querydict_list_returns",
+        api="QueryDict/MultiValueDict items(), keys(), values() and lists() returning lists",
+        area="request",
+        summary="As on Python 2: real lists that can be indexed, sorted and kept while the dict changes.",
+        added="0.96",
+        removed="2.0",
+        replacement="list(q.items()), sorted(q.keys()) ...",
+        reference="QD-06, C-03",
+        conflict=True,
+        warns=False,
+        example="first = request.GET.keys()[0]",
+        modern="first = next(iter(request.GET))",
+    ),
+    Feature(
+        id="querydict_key_error_args",
+        api="the text of MultiValueDictKeyError",
+        area="request",
+        summary=(
+            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5, "
+            "and as \"'k'\" (the key's repr) from 1.6 to 1.11."
+        ),
+        added="0.96",
+        removed="2.0",
+        replacement="exc.args[0], which is the missing key itself",
+        reference="QD-03, C-20",
+        conflict=True,
+        warns=False,
+        example='except MultiValueDictKeyError as exc:\n    name = str(exc).strip("\'")',
+        modern="except MultiValueDictKeyError as exc:\n    name = exc.args[0]",
+    ),
+    # --- module-level names ---------------------------------------------------
+    Feature(
+        id="datastructures_MergeDict",
+        api="django.utils.datastructures.MergeDict",
+        area="request",
+        summary="The read-only chain of dicts behind request.REQUEST; the first dict holding a key answers.",
+        added="0.96",
+        deprecated="1.7",
+        removed="1.9",
+        replacement="collections.ChainMap or dict.update()",
+        reference="QD-15, C-10",
+        example="from django.utils.datastructures import MergeDict\nparams = MergeDict(request.POST, request.GET)",
+        modern="from collections import ChainMap\nparams = ChainMap(request.POST, request.GET)",
+    ),
+    Feature(
+        id="http_get_host",
+        api="django.http.get_host(request)",
+        area="request",
+        summary="The module-level spelling of request.get_host().",
+        added="0.96",
+        removed="1.5",
+        replacement="request.get_host()",
+        reference="RQ-14, MN-03",
+        example="from django.http import get_host\nhost = get_host(request)",
+        modern="host = request.get_host()",
+    ),
+    Feature(
+        id="http_build_request_repr",
+        api="django.http.build_request_repr(request, path_override=None, GET_override=None, ...)",
+        area="request",
+        summary="The multi-line request dump used by error reporters, with parts replaceable.",
+        added="1.4",
+        removed="1.9",
+        replacement="format the request attributes you need yourself",
+        reference="RQ-24, MN-04",
+        example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
+        modern='text = "%s GET=%r" % (request.path, request.GET)',
+    ),
+    Feature(
+        id="http_module_names",
+        api="names django.http re-exported up to 1.4 (MultiValueDict, smart_str, iri_to_uri, ...)",
+        area="request",
+        summary=(
+            "Helpers that the one-module django.http of 1.4 and earlier imported and old "
+            "code imported from it in turn."
+        ),
+        added="0.96",
+        removed="1.5",
+        replacement="import each name from the module that defines it (django.utils.datastructures, ...)",
+        reference="MN-06",
+        example="from django.http import MultiValueDict, smart_str",
+        modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
+    ),
+    # --- response -------------------------------------------------------------
     Feature(
         id="response_mimetype",
         api="the mimetype= argument of response classes",
@@ -107,6 +352,8 @@ FEATURES: tuple[Feature, ...] = (
         removed="1.7",
         replacement="content_type=",
         reference="RS-02; seeds 003, 001, 000",
+        example='return HttpResponse(data, mimetype="text/csv")',
+        modern='return HttpResponse(data, content_type="text/csv")',
     ),
     Feature(
         id="response_positional_order",
@@ -123,6 +370,8 @@ FEATURES: tuple[Feature, ...] = (
         replacement="keyword arguments (content_type=, status=, reason=)",
         reference="RS-01, C-04; seeds 001, 000",
         conflict=True,
+        example='HttpResponse(body, "text/plain", 201)',
+        modern='HttpResponse(body, content_type="text/plain", status=201)',
     ),
 )
 

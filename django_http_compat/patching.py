@@ -71,10 +71,14 @@ state = _State()
 
 
 def implementations() -> dict[str, list[Patch]]:
-    """Feature id -> the patches that implement it."""
-    from . import request, response
+    """Feature id -> the patches that implement it, gathered from each concern's module."""
+    from . import auth, names, querydict, request, request_parsing, response, uploads
 
-    return {**request.PATCHES, **response.PATCHES}
+    found: dict[str, list[Patch]] = {}
+    for module in (request, request_parsing, querydict, uploads, auth, names, response):
+        for feature_id, patches in module.patches().items():
+            found.setdefault(feature_id, []).extend(patches)
+    return found
 
 
 def current_config() -> Config:
@@ -96,6 +100,16 @@ def current_config() -> Config:
 
 def is_active(feature_id: str) -> bool:
     return feature_id in state.config.features
+
+
+def flagged_before(version: tuple[int, int]) -> bool:
+    """True when ``HTTP_COMPAT_VERSION`` names a release older than ``version``.
+
+    Features whose details changed between releases use this to pick the
+    era; with no version set they behave as their last release did.
+    """
+    flagged = state.config.version
+    return flagged is not None and flagged < version
 
 
 def _apply(config: Config) -> None:

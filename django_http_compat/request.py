@@ -1,20 +1,23 @@
-"""Legacy request APIs, put onto Django's request classes while active.
+"""Legacy attributes and methods of the request, put onto Django's request classes.
 
 Each entry point warns, then works through modern Django's own parsing
-(``request.POST``, ``request.GET``, ``request.readline``), so upload limits
-and decoding rules hold exactly as for modern code.
+(``request.POST``, ``request.GET``, ``request.body``, ``request.readline``),
+so upload limits and decoding rules hold exactly as for modern code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pprint import pformat
+from typing import Any
 
 from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
+from django.http.request import RawPostDataException
 
 from .datastructures import MergeDict
-from .patching import Patch
+from .patching import Patch, flagged_before
 from .warnings import warn
 
 _REQUEST_CACHE = "_http_compat_REQUEST"
@@ -31,6 +34,49 @@ def _get_REQUEST(self: HttpRequest) -> MergeDict:
 
 
 REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup (removed in Django 1.9).")
+
+
+def _get_raw_post_data(self: HttpRequest) -> bytes:
+    """``request.body``, except once a multipart form has consumed the stream.
+
+    Then Django 1.0-1.2 gave ``''`` and 1.3 raised naming ``raw_post_data``;
+    1.4-1.5 (and the shim with no version set) raise as ``body`` does.
+    """
+    warn("request_raw_post_data")
+    try:
+        return self.body
+    except RawPostDataException:
+        if flagged_before((1, 3)) and not flagged_before((1, 0)):
+            return b""
+        if flagged_before((1, 4)):
+            # 0.96 buffered every upload, but the stream is gone: refuse loudly.
+            raise RawPostDataException(
+                "You cannot access raw_post_data after reading from request's data stream"
+            ) from None
+        raise
+
+
+raw_post_data = property(_get_raw_post_data, doc="The raw body (removed in Django 1.6).")
+
+
+def _getitem(self: HttpRequest, key: str) -> Any:
+    """``request[key]`` of Django 0.96: POST, then GET."""
+    warn("request_getitem")
+    for data in (self.POST, self.GET):
+        if key in data:
+            return data[key]
+    raise KeyError(f"{key} not found in either POST or GET")
+
+
+def _has_key(self: HttpRequest, key: str) -> bool:
+    warn("request_getitem")
+    return key in self.GET or key in self.POST
+
+
+def get_raw_uri(self: HttpRequest) -> str:
+    """The URI with the Host header as sent, unvalidated (removed in Django 4.0)."""
+    warn("request_get_raw_uri")
+    return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"
 
 
 def is_ajax(self: HttpRequest) -> bool:
@@ -50,10 +96,58 @@ def _lines(request: HttpRequest) -> Iterator[bytes]:
         yield line
 
 
-# REQUEST lived on the handler's request classes only: a bare HttpRequest()
-# never had it.
-PATCHES: dict[str, list[Patch]] = {
-    "request_REQUEST": [Patch(WSGIRequest, "REQUEST", REQUEST), Patch(ASGIRequest, "REQUEST", REQUEST)],
-    "request_is_ajax": [Patch(HttpRequest, "is_ajax", is_ajax)],
-    "request_xreadlines": [Patch(HttpRequest, "xreadlines", xreadlines)],
-}
+def _formatted(get_value: Any) -> str:
+    # Used while reporting errors, so a part that cannot be read must not raise.
+    try:
+        return pformat(get_value())
+    except Exception:
+        return "<could not parse>"
+
+
+def build_request_repr(
+    request: HttpRequest,
+    path_override: str | None = None,
+    GET_override: Any = None,
+    POST_override: Any = None,
+    COOKIES_override: Any = None,
+    META_override: Any = None,
+) -> str:
+    """The multi-line dump old error reports showed; any part can be replaced."""
+
+    def part(override: Any, attribute: str) -> str:
+        if override is not None:
+            return _formatted(lambda: override)
+        return _formatted(lambda: getattr(request, attribute))
+
+    lines = [f"<{type(request).__name__}"]
+    if not flagged_before((1, 4)):
+        lines.append(f"path:{request.path if path_override is None else path_override},")
+    lines += [
+        f"GET:{part(GET_override, 'GET')},",
+        f"POST:{part(POST_override, 'POST')},",
+        f"COOKIES:{part(COOKIES_override, 'COOKIES')},",
+        f"META:{part(META_override, 'META')}>",
+    ]
+    return "\n".join(lines)
+
+
+def _long_repr(self: HttpRequest) -> str:
+    return build_request_repr(self)
+
+
+def patches() -> dict[str, list[Patch]]:
+    # REQUEST lived on the handler's request classes only: a bare
+    # HttpRequest() never had it.
+    return {
+        "request_REQUEST": [Patch(WSGIRequest, "REQUEST", REQUEST), Patch(ASGIRequest, "REQUEST", REQUEST)],
+        "request_raw_post_data": [Patch(HttpRequest, "raw_post_data", raw_post_data)],
+        "request_getitem": [
+            Patch(HttpRequest, "__getitem__", _getitem),
+            Patch(HttpRequest, "has_key", _has_key),
+            Patch(HttpRequest, "__contains__", _has_key),
+        ],
+        "request_get_raw_uri": [Patch(HttpRequest, "get_raw_uri", get_raw_uri)],
+        "request_long_repr": [Patch(HttpRequest, "__repr__", _long_repr)],
+        "request_is_ajax": [Patch(HttpRequest, "is_ajax", is_ajax)],
+        "request_xreadlines": [Patch(HttpRequest, "xreadlines", xreadlines)],
+    }

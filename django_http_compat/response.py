@@ -130,7 +130,9 @@ _ARGUMENT_PATCHES = [
     Patch(TemplateResponse, "__init__", _accept_mimetype_keyword(TemplateResponse.__init__)),
 ]
 
-PATCHES: dict[str, list[Patch]] = {
-    "response_mimetype": _ARGUMENT_PATCHES,
-    "response_positional_order": _ARGUMENT_PATCHES[:1],
-}
+
+def patches() -> dict[str, list[Patch]]:
+    return {
+        "response_mimetype": _ARGUMENT_PATCHES,
+        "response_positional_order": _ARGUMENT_PATCHES[:1],
+    }

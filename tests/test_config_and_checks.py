@@ -27,15 +27,24 @@ def test_every_release_parses_and_patch_suffixes_are_accepted():
 
 
 def test_version_semantics():
-    assert features_for((1, 6)) == {
-        "request_REQUEST",
+    assert features_for((1, 9)) == {
         "request_is_ajax",
         "request_xreadlines",
-        "response_mimetype",
-        "response_positional_order",
+        "request_get_raw_uri",
+        "request_post_charset",
+        "request_multipart_post_mutable",
+        "querydict_py2_methods",
+        "querydict_list_returns",
+        "querydict_key_error_args",
+        "user_is_authenticated_method",
     }
-    assert features_for((1, 9)) == {"request_is_ajax", "request_xreadlines"}
-    assert features_for((0, 96)) == {"request_REQUEST", "response_mimetype"}
+    assert {"request_REQUEST", "response_mimetype", "response_positional_order"} <= features_for((1, 6))
+    assert "request_raw_post_data" in features_for((1, 5)) and "request_raw_post_data" not in features_for(
+        (1, 6)
+    )
+    assert "request_getitem" in features_for((0, 96)) and "request_getitem" not in features_for((1, 0))
+    assert "request_is_ajax" not in features_for((0, 96))
+    assert features_for((4, 2)) == {"request_post_charset"}
     assert features_for((5, 2)) == set()
     assert default_features() == {f.id for f in FEATURES if not f.conflict}
     assert "response_positional_order" not in default_features()

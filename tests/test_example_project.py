@@ -72,7 +72,7 @@ def test_project_runs_its_own_django_16_tests_unchanged():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "Ran 7 tests" in result.stderr
+    assert "Ran 9 tests" in result.stderr
 
 
 def free_port() -> int:

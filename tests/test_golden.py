@@ -16,96 +16,13 @@ import pytest
 
 from django_http_compat import override
 from tests.golden import probes
+from tests.golden.differences import known_differences
 from tests.golden.normalise import normalise
 
 DATA = Path(__file__).parent / "golden" / "data"
 RECORDINGS = {path.stem.removeprefix("django-"): path for path in sorted(DATA.glob("django-*.json"))}
 
-# (releases, probe prefix, text the differing leaf's path contains (or a tuple of
-# alternatives), why the shim differs on purpose).
-KNOWN_DIFFERENCES: list[tuple[tuple[str, ...], str, str | tuple[str, ...], str]] = [
-    (
-        ("1.1.4",),
-        "mimetype",
-        '"text/plain\\r\\nX-Evil: 1"',
-        "Security: Django 1.1 let a newline in mimetype inject a header; the shim refuses it "
-        "with BadHeaderError as modern Django does.",
-    ),
-    (
-        ("1.4.22", "1.5.12", "1.6.11"),
-        "request_multipart_then_body",
-        "/body_after/error",
-        "Modern request.body raises RawPostDataException, a subclass of the plain Exception "
-        "these releases raised, so their except clauses still catch it.",
-    ),
-    (
-        ("1.1.4", "1.3.7"),
-        "request_",
-        "/body_after",
-        "raw_post_data is not provided yet (issue #3); the probe falls back to it before 1.4.",
-    ),
-    (("1.1.4",), "request_body_then_request", "/value/a", "raw_post_data is not provided yet (issue #3)."),
-    (
-        ("1.1.4",),
-        "request_repr",
-        "/value/",
-        "MergeDict had no repr before 1.4 (an object address); the shim always gives the 1.4 form.",
-    ),
-    (
-        ("1.1.4", "1.3.7", "1.4.22", "1.5.12"),
-        "mimetype",
-        '["x", "text/plain", 404, "text/html", "text/css"]',
-        "Too many positional arguments: the shim's TypeError names the era's order instead of "
-        "Python 2's argument count.",
-    ),
-    (
-        ("1.1.4", "1.3.7", "1.4.22"),
-        "mimetype",
-        (
-            '"HttpResponseRedirect", ["/to/"',
-            '"HttpResponsePermanentRedirect"',
-            '"HttpResponseNotAllowed"',
-            '"StreamingHttpResponse"',
-            'TemplateResponse"',
-        ),
-        "Modern classes and signatures accept more than these releases did (new classes, "
-        "extra arguments); code written for them never relied on the TypeError.",
-    ),
-    (
-        ("1.1.4", "1.3.7", "1.4.22"),
-        "mimetype",
-        '"HttpResponseNotModified"',
-        "Before 1.5 a 304 kept its Content-Type; modern Django drops it (conflict C-17, issue #4).",
-    ),
-    (
-        ("1.6.11",),
-        "mimetype",
-        "TemplateResponse",
-        "Django 1.6 passed a template response's mimetype into the reason-phrase slot and kept "
-        "text/html; the shim sets the Content-Type as the 1.6 documentation describes.",
-    ),
-]
-
-if django.VERSION >= (5, 2):
-    KNOWN_DIFFERENCES.append(
-        (
-            (
-                "1.1.4",
-                "1.3.7",
-                "1.4.22",
-                "1.5.12",
-                "1.6.11",
-                "1.8.19",
-                "1.11.29",
-                "2.2.28",
-                "3.1.14",
-                "3.2.25",
-            ),
-            "mimetype",
-            '["/to/", "body", "text/plain"]',
-            "Django 5.2 made preserve_request the second positional argument of redirects (issue #4).",
-        )
-    )
+KNOWN_DIFFERENCES = known_differences(tuple(RECORDINGS), django.VERSION)
 
 
 def recorded(release: str) -> dict:

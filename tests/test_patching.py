@@ -31,30 +31,42 @@ def run_python(code: str) -> str:
 
 
 def test_uninstall_restores_django_exactly():
-    """Snapshot plain Django, install over it, uninstall: every attribute is the same object again."""
+    """Every feature on, then uninstall(): every attribute of every touched module and class is
+    the same object as in plain Django; a modern flag leaves the same state."""
     out = run_python(
         """
         import django, inspect
         from django.conf import settings
-        settings.configure(INSTALLED_APPS=["django_http_compat"], HTTP_COMPAT_VERSION="1.4")
+        settings.configure(
+            INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django_http_compat"],
+            HTTP_COMPAT_VERSION="6.1",
+        )
+        django.setup()  # installs the shim; 6.1 must patch nothing
         import django.http, django.http.response, django.http.request
         import django.core.handlers.wsgi as wsgi, django.core.handlers.asgi as asgi
-        import django.template.response as tr
-        import django.utils.datastructures as ds
-        modules = [django.http, django.http.response, django.http.request, wsgi, asgi, tr, ds]
+        import django.template.response as tr, django.utils.datastructures as ds
+        import django.core.files.uploadedfile as uploads, django.contrib.auth.models as auth_models
+        import django.contrib.auth.base_user as base_user
+        from django_http_compat import install, uninstall, patching
+        from django_http_compat.features import FEATURES
+        modules = [django.http, django.http.response, django.http.request, wsgi, asgi, tr, ds,
+                   uploads, auth_models, base_user]
         classes = {c for m in modules for c in vars(m).values() if inspect.isclass(c)}
         def snapshot():
             return {(t, k): v for t in [*modules, *classes] for k, v in list(vars(t).items())}
-        before = snapshot()
-        django.setup()  # installs the shim with the settings above
+        at_modern = snapshot()
+        uninstall()
+        plain = snapshot()
+        install(version="0.96", features={f.id: True for f in FEATURES})
         during = snapshot()
-        from django_http_compat import uninstall
+        targets = {(p.target, p.name) for ps in patching.implementations().values() for p in ps}
+        assert {(t, n) for t, n in targets if during.get((t, n), None) is not plain.get((t, n), None)} == targets
         uninstall()
         after = snapshot()
-        assert during.keys() != before.keys() or any(during[k] is not before[k] for k in before)
-        assert after.keys() == before.keys(), set(after) ^ set(before)
-        assert all(after[k] is before[k] for k in before)
-        print("restored", len(before))
+        for state in (at_modern, after):
+            assert state.keys() == plain.keys(), set(state) ^ set(plain)
+            assert all(state[k] is plain[k] for k in plain)
+        print("restored", len(plain), "patched", len(targets))
         """
     )
     assert out.startswith("restored")

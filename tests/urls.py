@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
-from django.http import HttpResponse, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseNotFound, QueryDict
 from django.urls import path
+
+from tests.golden import probes
 
 
 def legacy_echo(request):
@@ -25,4 +27,26 @@ def not_found(request, exception):
 
 handler404 = not_found
 
-urlpatterns = [path("echo/", legacy_echo), path("slash/", legacy_echo)]
+urlpatterns = [path("echo/", legacy_echo), path("slash/", legacy_echo), path("probe/", probes.probe_view)]
+
+
+# Each legacy request accessor next to the modern code that replaces it, for
+# tests that both meet Django's upload limits with the same response.
+ACCESSORS = {
+    "REQUEST": lambda r: r.REQUEST.get("a"),
+    "POST": lambda r: r.POST.get("a"),
+    "raw_post_data": lambda r: r.raw_post_data,
+    "body": lambda r: r.body,
+    "getitem": lambda r: r.has_key("a") and r["a"],
+    "FILES_dict": lambda r: [f["content"] for f in r.FILES.values()],
+    "FILES": lambda r: [f.read() for f in r.FILES.values()],
+    "QueryDict_of_body": lambda r: QueryDict(r.body).get("a"),
+}
+
+
+def accessor(request, name):
+    ACCESSORS[name](request)
+    return HttpResponse("ok")
+
+
+urlpatterns.append(path("accessor/<str:name>/", accessor))

@@ -14,6 +14,11 @@ import sys
 
 PY2 = sys.version_info[0] == 2
 
+UPLOAD = (
+    b'--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="list.txt"\r\n'
+    b"Content-Type: text/plain\r\n\r\ntea\nkettle\r\n--XyZ--\r\n"
+)
+
 # (method, path with query, body, content type, extra environ)
 REQUESTS = [
     ("GET", "/search/?q=tea", b"", None, {}),
@@ -32,6 +37,9 @@ REQUESTS = [
     ("POST", "/note/?text=from-get", b"text=from-post", "application/x-www-form-urlencoded", {}),
     ("GET", "/note/?text=caf%C3%A9", b"", None, {}),
     ("GET", "/note/", b"", None, {}),
+    ("GET", "/filters/?b=2&a=1&a=3&sort=1", b"", None, {}),
+    ("GET", "/filters/", b"", None, {}),
+    ("POST", "/upload/", UPLOAD, "multipart/form-data; boundary=XyZ", {}),
 ]
 
 

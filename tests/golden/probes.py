@@ -131,10 +131,10 @@ def probe_request_empty():
 
 
 def read_body(req):
-    """``body``, or ``raw_post_data`` on releases before 1.4 that lacked it."""
-    if hasattr(type(req), "body"):
-        return req.body
-    return req.raw_post_data
+    """``raw_post_data`` where the release (or the flag) has it, else ``body``."""
+    if hasattr(type(req), "raw_post_data"):
+        return req.raw_post_data
+    return req.body
 
 
 def probe_request_repr():
@@ -290,6 +290,363 @@ def probe_mimetype():
     return results
 
 
+def kind(func):
+    """Like ``outcome`` but keeps only the exception class, for messages Python words differently."""
+    result = outcome(func)
+    if "error" in result:
+        return {"error": result["error"]}
+    return result
+
+
+def listing(value):
+    """A method's result as (type name, sorted content): lists and iterators differ by type only."""
+    return [type(value).__name__, sorted(text(v) if isinstance(v, bytes) else v for v in value)]
+
+
+# --- query strings ---------------------------------------------------------
+
+QUERY_STRINGS = [
+    "a=1&a=2&b=3",
+    "a=&b&=c&&d=4",
+    "sp=a+b&pct=a%20b&plus=%2B",
+    "name=caf%C3%A9&cjk=%E4%B8%AD",
+    "bad=%E9&partial=%C3&junk=%ZZ&lone=%",
+    "semi=1;other=2",
+    "k=v=w&k2==",
+]
+
+
+def probe_query_strings():
+    results = []
+    for query in QUERY_STRINGS:
+        req = make_request("GET", query)
+        get = req.GET
+        results.append(
+            {
+                "query": query,
+                "lists": sorted([k, v] for k, v in get.lists()),
+                "last_values": sorted([k, get[k]] for k in get.keys()),
+                "urlencode": outcome(lambda: sorted(get.urlencode().split("&"))),
+            }
+        )
+    return results
+
+
+# --- QueryDict and MultiValueDict methods ----------------------------------
+
+
+def probe_querydict_methods():
+    from django.http import QueryDict
+
+    q = QueryDict("a=1&a=2&b=3&c=")
+    result = {
+        "items": listing(q.items()),
+        "keys": listing(q.keys()),
+        "values": listing(q.values()),
+        "lists": outcome(lambda: listing(q.lists())),
+        "has_key": outcome(lambda: [q.has_key("a"), q.has_key("zz")]),
+        "iteritems": outcome(lambda: listing(q.iteritems())),
+        "iterkeys": outcome(lambda: listing(q.iterkeys())),
+        "itervalues": outcome(lambda: listing(q.itervalues())),
+        "iterlists": outcome(lambda: listing(q.iterlists())),
+        "item_a": q["a"],
+        "empty_value": q["c"],
+        "get_missing": q.get("zz"),
+        "getlist_a": q.getlist("a"),
+        "getlist_missing": q.getlist("zz"),
+        "immutable": outcome(lambda: q.__setitem__("a", "9")),
+        "copy_is_mutable": outcome(lambda: q.copy().__setitem__("a", "9")),
+        "keys_index": outcome(lambda: sorted(q.keys())[0]),
+        "items_indexable": kind(lambda: q.items()[0]),
+        "items_len": kind(lambda: len(q.items())),
+    }
+    return result
+
+
+def probe_key_errors():
+    from django.http import QueryDict
+    from django.utils.datastructures import MultiValueDict
+
+    single = QueryDict("a=1")
+    multi = MultiValueDict({"a": ["1"]})
+    return {
+        "querydict": outcome(lambda: single["missing"]),
+        "multivaluedict": outcome(lambda: multi["missing"]),
+        "is_key_error": outcome(lambda: isinstance(_caught(lambda: single["missing"]), KeyError)),
+        "get_default": single.get("missing", "d"),
+    }
+
+
+def _caught(func):
+    try:
+        func()
+    except Exception as exc:
+        return exc
+    return None
+
+
+# --- how POST is built -----------------------------------------------------
+
+
+def probe_post_content_types():
+    cases = [
+        ("application/json", b'{"a": 1}'),
+        ("text/plain", b"a=1&b=2"),
+        ("application/xml", b"<a>1</a>"),
+        ("application/octet-stream", b""),
+        (URLENCODED, b"a=1&a=2"),
+        (URLENCODED + "; charset=latin-1", b"name=caf%E9"),
+        (URLENCODED + "; charset=utf-8", b"name=caf%C3%A9"),
+    ]
+    results = []
+    for content_type, body in cases:
+        req = make_request("POST", "", body, content_type)
+        results.append(
+            {
+                "content_type": content_type,
+                "post": outcome(lambda: sorted([k, v] for k, v in req.POST.lists())),
+                "body_after": outcome(lambda: text(read_body(req))),
+            }
+        )
+    return results
+
+
+def probe_post_encoding_set_by_code():
+    req = make_request("POST", "q=caf%E9", b"name=caf%E9", URLENCODED)
+    req.encoding = "latin-1"
+    return {"post": outcome(lambda: req.POST["name"]), "get": outcome(lambda: req.GET["q"])}
+
+
+def probe_post_mutability():
+    urlencoded = make_request("POST", "g=1", b"a=1", URLENCODED)
+    form = make_request("POST", "", multipart([("a", "1")]), MULTIPART)
+    return {
+        "urlencoded": outcome(lambda: urlencoded.POST.__setitem__("a", "2")),
+        "get": outcome(lambda: urlencoded.GET.__setitem__("g", "2")),
+        "multipart_set": outcome(lambda: form.POST.__setitem__("a", "2")),
+        "multipart_after": outcome(lambda: form.POST.getlist("a")),
+        "multipart_appendlist": outcome(lambda: form.POST.appendlist("b", "3")),
+        "multipart_b": outcome(lambda: form.POST.getlist("b")),
+    }
+
+
+# --- raw_post_data and reading orders --------------------------------------
+
+
+def _post_items(req):
+    return sorted([k, v] for k, v in req.POST.lists())
+
+
+def probe_reading_orders():
+    form = multipart([("a", "1"), ("a", "2"), ("b", "")])
+    encoded = b"a=1&a=2&b="
+
+    def run(steps, body, content_type):
+        req = make_request("POST", "a=0&g=5", body, content_type)
+        actions = {
+            "raw": lambda: len(read_body(req)),
+            "post": lambda: _post_items(req),
+            "request": lambda: [req.REQUEST.getlist("a"), req.REQUEST.get("g")],
+            "read": lambda: len(req.read()),
+        }
+        return [[step, outcome(actions[step])] for step in steps]
+
+    results = []
+    for name, body, content_type in (("multipart", form, MULTIPART), ("urlencoded", encoded, URLENCODED)):
+        for steps in (
+            ("raw", "post"),
+            ("post", "raw"),
+            ("raw", "request"),
+            ("request", "raw"),
+            ("raw", "read"),
+            ("raw", "raw"),
+        ):
+            results.append({"body": name, "steps": list(steps), "result": run(steps, body, content_type)})
+    return results
+
+
+# --- uploaded files --------------------------------------------------------
+
+
+def upload_body():
+    return (
+        "--%s\r\n"
+        'Content-Disposition: form-data; name="doc"; filename="C:\\\\docs\\\\notes.txt"\r\n'
+        "Content-Type: text/plain\r\n\r\n"
+        "line one\nline two\r\n"
+        "--%s\r\n"
+        'Content-Disposition: form-data; name="title"\r\n\r\n'
+        "Notes\r\n"
+        "--%s--\r\n" % (BOUNDARY, BOUNDARY, BOUNDARY)
+    ).encode("utf-8")
+
+
+def probe_uploaded_files():
+    req = make_request("POST", "", upload_body(), MULTIPART)
+    f = req.FILES["doc"]
+    return {
+        "files_keys": sorted(req.FILES.keys()),
+        "post": _post_items(req),
+        "name": f.name,
+        "content_type": f.content_type,
+        "size": f.size,
+        "read": text(f.read()),
+        "dict_filename": kind(lambda: f["filename"]),
+        "dict_content_type": kind(lambda: f["content-type"]),
+        "dict_content": kind(lambda: text(f["content"])),
+        "dict_content_again": kind(lambda: text(f["content"])),
+        "dict_missing": kind(lambda: f["nope"]),
+    }
+
+
+# --- request built by RequestFactory ----------------------------------------
+
+
+def probe_request_factory():
+    try:
+        from django.test.client import RequestFactory
+    except ImportError:  # Django < 1.3
+        return "missing"
+    factory = RequestFactory()
+    posted = factory.post("/p/?g=1&x=0", {"x": ["1", "2"], "e": "", "name": "caf\u00e9"})
+    got = factory.get("/p/", {"a": "\u00e9", "b": ["1", "2"]})
+    encoded = factory.post("/p/", "x=1&x=2", content_type=URLENCODED)
+    return {
+        "post_type": type(posted).__name__,
+        "post_x": posted.REQUEST.getlist("x"),
+        "post_g": posted.REQUEST["g"],
+        "post_e": posted.REQUEST["e"],
+        "post_name": posted.REQUEST["name"],
+        "get_a": got.REQUEST["a"],
+        "get_b": got.REQUEST.getlist("b"),
+        "encoded_x": encoded.REQUEST.getlist("x"),
+        "encoded_raw": outcome(lambda: text(read_body(encoded))),
+    }
+
+
+# --- through the WSGI handler ----------------------------------------------
+
+
+def probe_view(request):
+    """A view written as old code would: it reads the legacy APIs and reports."""
+    from django.http import HttpResponse
+
+    has = lambda name: hasattr(type(request), name)  # noqa: E731
+    data = {
+        "files": sorted(request.FILES.keys()),
+        "raw": outcome(lambda: len(read_body(request))),
+    }
+    if has("REQUEST"):
+        data["REQUEST"] = sorted([k, request.REQUEST.getlist(k)] for k in request.REQUEST.keys())
+    if has("is_ajax"):
+        data["is_ajax"] = request.is_ajax()
+    return HttpResponse(json.dumps(data, sort_keys=True), content_type="application/json")
+
+
+def _urlpatterns():
+    try:
+        from django.urls import re_path as url
+    except ImportError:
+        try:
+            from django.conf.urls import url
+        except ImportError:  # Django < 1.4
+            from django.conf.urls.defaults import url
+    return [url(r"^probe/$", probe_view)]
+
+
+def probe_wsgi_handler():
+    from django.core.handlers.wsgi import WSGIHandler
+
+    handler = WSGIHandler()
+    cases = [
+        ("GET", "a=1&a=2", b"", None, {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}),
+        ("POST", "a=0&g=1", b"a=1&a=2&e=", URLENCODED, {}),
+        ("POST", "g=1", upload_body(), MULTIPART, {}),
+    ]
+    results = []
+    for method, query, body, content_type, headers in cases:
+        environ = make_request(method, query, body, content_type, headers).environ
+        environ[native("wsgi.input")] = io.BytesIO(body)
+        captured = []
+        chunks = handler(environ, lambda status, headers, exc_info=None: captured.append(status))
+        content = b"".join(chunks)
+        results.append({"status": text(captured[0]), "data": json.loads(content.decode("utf-8"))})
+    return results
+
+
+# --- the request's other legacy methods and module names --------------------
+
+
+def probe_get_raw_uri():
+    req = make_request("GET", "a=1&b=%C3%A9", headers={"HTTP_HOST": "Example.COM:8080"})
+    return {"raw_uri": outcome(lambda: req.get_raw_uri())}
+
+
+HTTP_MODULE_NAMES = [
+    "MultiValueDict", "ImmutableList", "MultiPartParser", "RESERVED_CHARS",
+    "absolute_http_url_re", "str_to_unicode", "parse_qsl", "smart_str",
+    "force_unicode", "iri_to_uri", "urlencode", "urljoin", "settings", "pformat",
+    "HttpResponseRedirectBase", "validate_host", "host_validation_re",
+    "cookie_date", "SuspiciousOperation", "RAISE_ERROR", "Morsel",
+    "ImproperlyConfigured", "get_host", "build_request_repr",
+]
+
+
+def probe_module_names():
+    import django.http
+    import django.utils.datastructures
+
+    present = [name for name in HTTP_MODULE_NAMES if hasattr(django.http, name)]
+    http = django.http
+    req = make_request("GET", "", headers={"HTTP_HOST": "testserver"})
+    return {
+        "django_http": present,
+        "MergeDict": hasattr(django.utils.datastructures, "MergeDict"),
+        "get_host": outcome(lambda: http.get_host(req)),
+        "RESERVED_CHARS": outcome(lambda: http.RESERVED_CHARS),
+        "absolute_url": outcome(lambda: [bool(http.absolute_http_url_re.match(u)) for u in ("HTTPS://x", "/x")]),
+        "str_to_unicode": outcome(lambda: http.str_to_unicode(b"caf\xe9", "utf-8")),
+        "cookie_date": outcome(lambda: http.cookie_date(1234567890)),
+        "MultiValueDict": outcome(lambda: http.MultiValueDict({"a": ["1", "2"]})["a"]),
+        "force_unicode": outcome(lambda: http.force_unicode(b"caf\xc3\xa9")),
+        "iri_to_uri": outcome(lambda: http.iri_to_uri("/caf\u00e9/?q=1")),
+    }
+
+
+def probe_request_repr_dump():
+    req = make_request("POST", "g=1", b"p=2", URLENCODED)
+    req.POST  # parsed before META is replaced by a short, stable one
+    req.META = {"REQUEST_METHOD": "POST", "SERVER_NAME": "testserver"}
+    import django.http
+
+    build = getattr(django.http, "build_request_repr", None)
+    return {
+        "repr": repr(req),
+        "build": None if build is None else build(req, POST_override={}, META_override={}),
+        "build_path": None if build is None else build(req, path_override="/other/", META_override={}),
+    }
+
+
+# --- user.is_authenticated() ------------------------------------------------
+
+
+def probe_is_authenticated():
+    from django.contrib.auth.models import AnonymousUser, User
+
+    results = {}
+    for name, user in (("anonymous", AnonymousUser()), ("user", User(pk=1, username="u"))):
+        results[name] = {
+            "called": outcome(lambda: [user.is_authenticated(), user.is_anonymous()]),
+            "truth": [bool(user.is_authenticated), bool(user.is_anonymous)],
+            "not": not user.is_authenticated,
+            "equals": [user.is_authenticated == True, user.is_authenticated == False],  # noqa: E712
+            "is_bool": [user.is_authenticated is True, user.is_authenticated is False],
+            "callable": callable(user.is_authenticated),
+            "in_set": outcome(lambda: user.is_authenticated in set([True])),
+        }
+    return results
+
+
 PROBES = [
     ("request_overlap", probe_request_overlap),
     ("request_get_only", probe_request_get_only),
@@ -303,7 +660,23 @@ PROBES = [
     ("is_ajax", probe_is_ajax),
     ("xreadlines", probe_xreadlines),
     ("mimetype", probe_mimetype),
+    ("query_strings", probe_query_strings),
+    ("querydict_methods", probe_querydict_methods),
+    ("key_errors", probe_key_errors),
+    ("post_content_types", probe_post_content_types),
+    ("post_encoding_set_by_code", probe_post_encoding_set_by_code),
+    ("post_mutability", probe_post_mutability),
+    ("reading_orders", probe_reading_orders),
+    ("uploaded_files", probe_uploaded_files),
+    ("request_factory", probe_request_factory),
+    ("wsgi_handler", probe_wsgi_handler),
+    ("get_raw_uri", probe_get_raw_uri),
+    ("module_names", probe_module_names),
+    ("request_repr_dump", probe_request_repr_dump),
+    ("is_authenticated", probe_is_authenticated),
 ]
+
+urlpatterns = []
 
 
 def run_all():
@@ -327,11 +700,17 @@ def configure_old_django(template_dir):
                 "DIRS": [template_dir],
             }
         ],
-        ROOT_URLCONF=None,
-        INSTALLED_APPS=[],
+        ROOT_URLCONF="probes",
+        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth"],
+        MIDDLEWARE_CLASSES=(),
+        MIDDLEWARE=[],
     )
     if hasattr(django, "setup"):
         django.setup()
+    # ROOT_URLCONF imports this file again, as the module "probes".
+    import probes
+
+    probes.urlpatterns[:] = _urlpatterns()
 
 
 if __name__ == "__main__":

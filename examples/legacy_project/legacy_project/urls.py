@@ -12,4 +12,6 @@ urlpatterns = [
     url(r"^items/(?P<item_id>\d+)/$", views.item),
     url(r"^legacy-created/$", views.legacy_created),
     url(r"^note/$", views.note),
+    url(r"^filters/$", views.filters),
+    url(r"^upload/$", views.upload),
 ]

@@ -44,3 +44,18 @@ class ItemTests(TestCase):
     def test_note_uses_has_key(self):
         self.assertEqual(self.client.post("/note/", {"text": "hi"}).content, b"noted: hi")
         self.assertEqual(self.client.get("/note/").status_code, 400)
+
+
+class FilterTests(TestCase):
+    def test_python2_querydict_methods(self):
+        response = self.client.get("/filters/?b=2&a=1&a=3&sort=1")
+        self.assertEqual(response.content, b"first=a; a=3; b=2")
+
+
+class UploadTests(TestCase):
+    def test_post_of_a_multipart_form_can_be_changed(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile("list.txt", b"tea\nkettle")
+        response = self.client.post("/upload/", {"doc": upload})
+        self.assertEqual(response.content, b"list.txt 10 bytes by shop")

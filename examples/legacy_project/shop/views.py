@@ -53,3 +53,25 @@ def note(request):
     if request.REQUEST.has_key("text"):
         return HttpResponse("noted: %s" % request.REQUEST["text"], mimetype="text/plain")
     return HttpResponse("nothing to note", mimetype="text/plain", status=400)
+
+
+def filters(request):
+    # Python 2 era QueryDict: has_key(), iteritems(), keys() returning a list.
+    if not request.GET.has_key("sort"):
+        return HttpResponse("add ?sort=1", mimetype="text/plain", status=400)
+    keys = request.GET.keys()
+    keys.sort()
+    pairs = ["%s=%s" % (key, value) for key, value in request.GET.iteritems() if key != "sort"]
+    pairs.sort()
+    return HttpResponse("first=%s; %s" % (keys[0], "; ".join(pairs)), mimetype="text/plain")
+
+
+def upload(request):
+    # Up to 1.10 the POST of a multipart form could be changed in place.
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    request.POST["uploaded_by"] = "shop"
+    upload = request.FILES["doc"]
+    return HttpResponse(
+        "%s %d bytes by %s" % (upload.name, upload.size, request.POST["uploaded_by"]), mimetype="text/plain"
+    )

@@ -1,0 +1,123 @@
+"""Names that old code imports from modules which no longer have them.
+
+Each module gets a module-level ``__getattr__`` (PEP 562) while a feature
+that serves names from it is active.  Python calls it only for names the
+module lacks, so nothing Django defines is shadowed, ``dir()`` and
+``__all__`` are untouched, and each access warns at the importing line.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import importlib
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from .patching import Patch, is_active
+from .warnings import warn
+
+
+class LegacyName(NamedTuple):
+    feature_id: str
+    #: Returns the object; run on access so unused names import nothing.
+    load: Callable[[], Any]
+
+
+def _attribute(path: str) -> Callable[[], Any]:
+    module_name, _, name = path.rpartition(".")
+    return lambda: getattr(importlib.import_module(module_name), name)
+
+
+def _str_to_unicode(s: Any, encoding: str) -> str:
+    """Bytes decoded with ``encoding``, bad bytes replaced; anything else unchanged."""
+    if isinstance(s, bytes):
+        return s.decode(encoding, "replace")
+    return s
+
+
+def cookie_date(epoch_seconds: float | None = None) -> str:
+    """A cookie Expires date, ``Wdy, DD-Mon-YYYY HH:MM:SS GMT`` (hyphens, as before Django 2.1)."""
+    day, rest = email.utils.formatdate(epoch_seconds, usegmt=True).split(", ", 1)
+    date, month, year, clock, _ = rest.split(" ")
+    return f"{day}, {date}-{month}-{year} {clock} GMT"
+
+
+def _merge_dict() -> Any:
+    from .datastructures import MergeDict
+
+    return MergeDict
+
+
+def _get_host() -> Any:
+    def get_host(request: Any) -> str:
+        """``request.get_host()``, with its ALLOWED_HOSTS validation."""
+        return request.get_host()
+
+    return get_host
+
+
+def _build_request_repr() -> Any:
+    from .request import build_request_repr
+
+    return build_request_repr
+
+
+_HTTP_1_4 = {
+    "MultiValueDict": _attribute("django.utils.datastructures.MultiValueDict"),
+    "ImmutableList": _attribute("django.utils.datastructures.ImmutableList"),
+    "MultiPartParser": _attribute("django.http.multipartparser.MultiPartParser"),
+    "RESERVED_CHARS": lambda: "!*'();:@&=+$,/?%#[]",
+    "absolute_http_url_re": lambda: re.compile(r"^https?://", re.I),
+    "str_to_unicode": lambda: _str_to_unicode,
+    "parse_qsl": _attribute("urllib.parse.parse_qsl"),
+    "smart_str": _attribute("django.utils.encoding.smart_str"),
+    "force_unicode": _attribute("django.utils.encoding.force_str"),
+    "iri_to_uri": _attribute("django.utils.encoding.iri_to_uri"),
+    "urlencode": _attribute("urllib.parse.urlencode"),
+    "urljoin": _attribute("urllib.parse.urljoin"),
+    "settings": _attribute("django.conf.settings"),
+    "pformat": _attribute("pprint.pformat"),
+    "HttpResponseRedirectBase": _attribute("django.http.response.HttpResponseRedirectBase"),
+    "validate_host": _attribute("django.http.request.validate_host"),
+    "host_validation_re": _attribute("django.http.request.host_validation_re"),
+    "cookie_date": lambda: cookie_date,
+    "SuspiciousOperation": _attribute("django.core.exceptions.SuspiciousOperation"),
+    "ImproperlyConfigured": _attribute("django.core.exceptions.ImproperlyConfigured"),
+    "RAISE_ERROR": _attribute("django.http.request.RAISE_ERROR"),
+    "Morsel": _attribute("http.cookies.Morsel"),
+}
+
+#: (module, name) -> the legacy name served there.
+LEGACY_NAMES: dict[tuple[str, str], LegacyName] = {
+    ("django.utils.datastructures", "MergeDict"): LegacyName("datastructures_MergeDict", _merge_dict),
+    ("django.http", "get_host"): LegacyName("http_get_host", _get_host),
+    ("django.http", "build_request_repr"): LegacyName("http_build_request_repr", _build_request_repr),
+    **{("django.http", name): LegacyName("http_module_names", load) for name, load in _HTTP_1_4.items()},
+}
+
+
+def _module_getattr(module_name: str) -> Callable[[str], Any]:
+    def __getattr__(name: str) -> Any:
+        legacy = LEGACY_NAMES.get((module_name, name))
+        if legacy is None or not is_active(legacy.feature_id):
+            raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
+        warn(legacy.feature_id)
+        return legacy.load()
+
+    __getattr__.__qualname__ = __getattr__.__name__ = "__getattr__"
+    return __getattr__
+
+
+_GETTERS = {module_name: _module_getattr(module_name) for module_name, _ in LEGACY_NAMES}
+
+
+def patches() -> dict[str, list[Patch]]:
+    found: dict[str, list[Patch]] = {}
+    for (module_name, _), legacy in LEGACY_NAMES.items():
+        module = sys.modules.get(module_name) or importlib.import_module(module_name)
+        patch = Patch(module, "__getattr__", _GETTERS[module_name])
+        if patch not in found.setdefault(legacy.feature_id, []):
+            found[legacy.feature_id].append(patch)
+    return found
