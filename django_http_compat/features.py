@@ -373,6 +373,50 @@ FEATURES: tuple[Feature, ...] = (
         example='HttpResponse(body, "text/plain", 201)',
         modern='HttpResponse(body, content_type="text/plain", status=201)',
     ),
+    Feature(
+        id="response_private_headers",
+        api="response._headers",
+        area="response",
+        summary=(
+            "The header dict {lower-case name: (Name, value)}, read and written by "
+            "middleware; writes are validated and served."
+        ),
+        added="1.0",
+        removed="3.2",
+        replacement="response.headers (case-insensitive, name to value)",
+        reference="RS-09, C-08",
+        example='for key, (name, value) in response._headers.items(): ...\nresponse._headers["x-frame-options"] = ("X-Frame-Options", "DENY")',
+        modern='for name, value in response.headers.items(): ...\nresponse.headers["X-Frame-Options"] = "DENY"',
+    ),
+    Feature(
+        id="response_upper_reason_phrases",
+        api="upper-case reason phrases ('NOT FOUND')",
+        area="response",
+        summary=(
+            "Status lines and reason_phrase in upper case; from 1.6 to 1.8 the phrase is "
+            "fixed when the response is built, so a later status_code change keeps it."
+        ),
+        added="0.96",
+        removed="1.9",
+        replacement="compare status codes, not phrases; title-case phrases follow status_code",
+        reference="RS-05, RS-06, C-01, C-02",
+        conflict=True,
+        warns=False,
+        example='self.assertEqual(response.reason_phrase, "NOT FOUND")',
+        modern="self.assertEqual(response.status_code, 404)",
+    ),
+    Feature(
+        id="http_reason_phrase_tables",
+        api="django.http.response.REASON_PHRASES and django.core.handlers.wsgi.STATUS_CODE_TEXT",
+        area="response",
+        summary="The upper-case {status code: phrase} tables.",
+        added="0.96",
+        removed="1.9",
+        replacement="http.HTTPStatus(code).phrase",
+        reference="RS-06, MN-07",
+        example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
+        modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
+    ),
 )
 
 FEATURES_BY_ID: dict[str, Feature] = {feature.id: feature for feature in FEATURES}

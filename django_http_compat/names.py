@@ -64,6 +64,12 @@ def _build_request_repr() -> Any:
     return build_request_repr
 
 
+def _phrase_table() -> Any:
+    from .reason_phrases import UPPER_CASE_PHRASES
+
+    return dict(UPPER_CASE_PHRASES)
+
+
 _HTTP_1_4 = {
     "MultiValueDict": _attribute("django.utils.datastructures.MultiValueDict"),
     "ImmutableList": _attribute("django.utils.datastructures.ImmutableList"),
@@ -95,6 +101,8 @@ LEGACY_NAMES: dict[tuple[str, str], LegacyName] = {
     ("django.http", "get_host"): LegacyName("http_get_host", _get_host),
     ("django.http", "build_request_repr"): LegacyName("http_build_request_repr", _build_request_repr),
     **{("django.http", name): LegacyName("http_module_names", load) for name, load in _HTTP_1_4.items()},
+    ("django.http.response", "REASON_PHRASES"): LegacyName("http_reason_phrase_tables", _phrase_table),
+    ("django.core.handlers.wsgi", "STATUS_CODE_TEXT"): LegacyName("http_reason_phrase_tables", _phrase_table),
 }
 
 

@@ -72,10 +72,31 @@ state = _State()
 
 def implementations() -> dict[str, list[Patch]]:
     """Feature id -> the patches that implement it, gathered from each concern's module."""
-    from . import auth, names, querydict, request, request_parsing, response, uploads
+    from . import (
+        auth,
+        names,
+        querydict,
+        reason_phrases,
+        request,
+        request_parsing,
+        response,
+        response_headers,
+        uploads,
+    )
 
     found: dict[str, list[Patch]] = {}
-    for module in (request, request_parsing, querydict, uploads, auth, names, response):
+    modules = (
+        request,
+        request_parsing,
+        querydict,
+        uploads,
+        auth,
+        names,
+        response,
+        reason_phrases,
+        response_headers,
+    )
+    for module in modules:
         for feature_id, patches in module.patches().items():
             found.setdefault(feature_id, []).extend(patches)
     return found

@@ -21,6 +21,7 @@ from django.http.response import FileResponse, HttpResponseBase
 from django.template.response import SimpleTemplateResponse, TemplateResponse
 
 from .patching import Patch, is_active, state
+from .reason_phrases import fix_at_construction
 from .versions import format_version
 from .warnings import warn
 
@@ -92,6 +93,8 @@ _modern_base_init = HttpResponseBase.__init__
 def _base_init(self: HttpResponseBase, *args: Any, **kwargs: Any) -> None:
     args, kwargs = translate_arguments(args, kwargs)
     _modern_base_init(self, *args, **kwargs)
+    if is_active("response_upper_reason_phrases"):
+        fix_at_construction(self)
 
 
 def _accept_mimetype_keyword(init: Callable[..., None]) -> Callable[..., None]:
@@ -123,8 +126,9 @@ class LegacyKeywordArguments:
         super().__init__(*args, **kwargs)
 
 
+BASE_INIT = Patch(HttpResponseBase, "__init__", _base_init)
 _ARGUMENT_PATCHES = [
-    Patch(HttpResponseBase, "__init__", _base_init),
+    BASE_INIT,
     Patch(FileResponse, "__init__", _accept_mimetype_keyword(FileResponse.__init__)),
     Patch(SimpleTemplateResponse, "__init__", _accept_mimetype_keyword(SimpleTemplateResponse.__init__)),
     Patch(TemplateResponse, "__init__", _accept_mimetype_keyword(TemplateResponse.__init__)),

@@ -37,6 +37,7 @@ def test_version_semantics():
         "querydict_list_returns",
         "querydict_key_error_args",
         "user_is_authenticated_method",
+        "response_private_headers",
     }
     assert {"request_REQUEST", "response_mimetype", "response_positional_order"} <= features_for((1, 6))
     assert "request_raw_post_data" in features_for((1, 5)) and "request_raw_post_data" not in features_for(
@@ -44,6 +45,10 @@ def test_version_semantics():
     )
     assert "request_getitem" in features_for((0, 96)) and "request_getitem" not in features_for((1, 0))
     assert "request_is_ajax" not in features_for((0, 96))
+    assert {"response_upper_reason_phrases", "http_reason_phrase_tables"} <= features_for((1, 8))
+    assert "response_private_headers" in features_for(
+        (3, 1)
+    ) and "response_private_headers" not in features_for((3, 2))
     assert features_for((4, 2)) == {"request_post_charset"}
     assert features_for((5, 2)) == set()
     assert default_features() == {f.id for f in FEATURES if not f.conflict}

@@ -27,7 +27,13 @@ def not_found(request, exception):
 
 handler404 = not_found
 
-urlpatterns = [path("echo/", legacy_echo), path("slash/", legacy_echo), path("probe/", probes.probe_view)]
+urlpatterns = [
+    path("echo/", legacy_echo),
+    path("slash/", legacy_echo),
+    path("probe/", probes.probe_view),
+    path("status/", probes.status_view),
+    path("headers/", probes.headers_view),
+]
 
 
 # Each legacy request accessor next to the modern code that replaces it, for

@@ -46,6 +46,14 @@ DIFFERENCES: list[tuple[tuple[str, ...], str | tuple[str, ...], str | tuple[str,
         "strings on ';' as well as '&' (web cache poisoning, CVE-2021-23336); modern Django "
         "splits on '&' only.",
     ),
+    (
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12", "1.6.11", "1.7.11", "1.8.19", "1.9.13", "1.10.8")
+        + ("1.11.29", "2.2.28", "3.1.14"),
+        "private_headers",
+        "/evil",
+        "Security: writes to response._headers were not validated, so a newline injected a "
+        "header; the shim sends them through response.headers, which raises BadHeaderError.",
+    ),
     # --- data is not silently lost or invented --------------------------------------
     (
         ("1.1.4", "1.2.7"),
@@ -147,6 +155,21 @@ DIFFERENCES: list[tuple[tuple[str, ...], str | tuple[str, ...], str | tuple[str,
         "mimetype",
         '"HttpResponseNotModified"',
         "Before 1.5 a 304 kept its Content-Type; modern Django drops it (conflict C-17, issue #4).",
+    ),
+    (
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12"),
+        ("reason_phrases", "reason_phrase_tables"),
+        ("/reason_phrase/", "/after_status_change/", "/REASON_PHRASES/"),
+        "reason_phrase and REASON_PHRASES arrived in 1.6 (before, only the status line had "
+        "the phrase); modern Django's handler needs the attribute, so it is there, upper case.",
+    ),
+    (
+        ("1.9.13", "1.10.8", "1.11.29", "2.2.28", "3.1.14", "3.2.25"),
+        "reason_phrases",
+        ("/306/", "/308/", "/413/", "/414/", "/416/", "/418/", "/422/", "/429/"),
+        "From 1.9 the phrase comes from the running Python's http.client table, whose wording "
+        'changed between Python versions (418 is "I\'m a Teapot" only from Python 3.9); '
+        "the shim uses the running Python's table as those releases did.",
     ),
     # --- Python 3 recording of a Python 2 era release --------------------------------
     (

@@ -551,7 +551,7 @@ def _urlpatterns():
             from django.conf.urls import url
         except ImportError:  # Django < 1.4
             from django.conf.urls.defaults import url
-    return [url(r"^probe/$", probe_view)]
+    return [url(r"^probe/$", probe_view), url(r"^status/$", status_view), url(r"^headers/$", headers_view)]
 
 
 def probe_wsgi_handler():
@@ -647,6 +647,107 @@ def probe_is_authenticated():
     return results
 
 
+# --- reason phrases ----------------------------------------------------------
+
+STATUS_CODES = [200, 201, 306, 308, 404, 413, 414, 416, 418, 422, 429, 599]
+
+
+def status_view(request):
+    from django.http import HttpResponse
+
+    code = int(request.GET["code"])
+    if request.GET.get("late"):
+        response = HttpResponse("x")
+        response.status_code = code  # after construction
+        return response
+    return HttpResponse("x", status=code)
+
+
+def headers_view(request):
+    """Middleware-style code of the 1.x era: it edits the response's header dict."""
+    from django.http import HttpResponse
+
+    response = HttpResponse("x", content_type="text/plain")
+    response["X-Drop"] = "1"
+    try:
+        headers = response._headers
+    except AttributeError:
+        return response
+    headers["x-written"] = ("X-Written", "yes")
+    del headers["x-drop"]
+    return response
+
+
+def serve(path, query=""):
+    """(status line, sorted headers) as the WSGI handler hands them to the server."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    environ = make_request("GET", query).environ
+    environ[native("PATH_INFO")] = native("/" + path)
+    captured = []
+    b"".join(WSGIHandler()(environ, lambda status, headers, exc_info=None: captured.append((status, headers))))
+    status, headers = captured[0]
+    return text(status), sorted([text(k), text(v)] for k, v in headers)
+
+
+def probe_reason_phrases():
+    from django.http import HttpResponse
+
+    results = {}
+    for code in STATUS_CODES:
+        late = HttpResponse("x")
+        late.status_code = code
+        results[str(code)] = {
+            "reason_phrase": outcome(lambda: HttpResponse("x", status=code).reason_phrase),
+            "after_status_change": outcome(lambda: late.reason_phrase),
+            "status_line": serve("status/", "code=%d" % code)[0],
+            "status_line_late": serve("status/", "code=%d&late=1" % code)[0],
+        }
+    return results
+
+
+def probe_reason_phrase_tables():
+    import django.core.handlers.wsgi as wsgi
+    import django.http
+
+    response_module = getattr(django.http, "response", None)
+    return {
+        "REASON_PHRASES": outcome(lambda: [response_module.REASON_PHRASES[c] for c in (200, 404, 418)]),
+        "STATUS_CODE_TEXT": outcome(lambda: [wsgi.STATUS_CODE_TEXT[c] for c in (200, 404)]),
+    }
+
+
+# --- response._headers ------------------------------------------------------------
+
+
+def probe_private_headers():
+    from django.http import HttpResponse
+
+    response = HttpResponse("x", content_type="text/plain")
+    response["X-Foo"] = "bar"
+
+    def run():
+        h = response._headers
+        out = {"items": sorted([k, list(v)] for k, v in h.items())}
+        h["x-new"] = ("X-New", "1")
+        out["after_set"] = response["x-new"]
+        del h["x-foo"]
+        out["after_del"] = response.has_header("X-Foo")
+        out["get_missing"] = h.get("x-missing")
+        out["contains"] = ["x-new" in h, "X-New" in h]
+        out["evil"] = kind(lambda: h.__setitem__("x-evil", ("X-Evil", "a\r\nb")))
+        out["evil_kept"] = response.has_header("X-Evil")
+        response._headers = {"x-only": ("X-Only", "1")}
+        out["replaced"] = sorted(response._headers)
+        out["replaced_header"] = response["X-Only"]
+        return out
+
+    return {
+        "headers": outcome(run),
+        "served": serve("headers/"),
+    }
+
+
 PROBES = [
     ("request_overlap", probe_request_overlap),
     ("request_get_only", probe_request_get_only),
@@ -674,6 +775,9 @@ PROBES = [
     ("module_names", probe_module_names),
     ("request_repr_dump", probe_request_repr_dump),
     ("is_authenticated", probe_is_authenticated),
+    ("reason_phrases", probe_reason_phrases),
+    ("reason_phrase_tables", probe_reason_phrase_tables),
+    ("private_headers", probe_private_headers),
 ]
 
 urlpatterns = []

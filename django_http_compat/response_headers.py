@@ -1,0 +1,80 @@
+"""``response._headers``: the header dict middleware read and wrote from 1.0 to 3.1.
+
+Its shape was ``{lower-case name: (Name, value)}``.  Modern responses keep
+exactly that shape privately, in ``response.headers``; ``_headers`` is a live
+view of it whose writes go through ``response.headers[...] = ...``, so a
+newline in a name or value is refused with ``BadHeaderError`` just as for
+modern code, and whatever is written is what the server sends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any
+
+from django.http.response import HttpResponseBase
+
+from .patching import Patch
+from .warnings import warn
+
+
+class HeaderStore(MutableMapping):
+    """``{lower-case name: (Name, value)}``, read from and written to ``response.headers``."""
+
+    def __init__(self, response: HttpResponseBase) -> None:
+        self._headers = response.headers
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        return self._headers._store[key]
+
+    def __setitem__(self, key: str, item: tuple[str, str]) -> None:
+        name, value = item
+        if key != name.lower():
+            raise KeyError(f"_headers[{key!r}] must hold the header {key!r}, not {name!r}")
+        self._headers[name] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self._headers._store:
+            raise KeyError(key)
+        del self._headers[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._headers._store))
+
+    def __len__(self) -> int:
+        return len(self._headers._store)
+
+    def copy(self) -> dict[str, tuple[str, str]]:
+        return dict(self._headers._store)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._headers._store)
+
+
+def _get_headers(self: HttpResponseBase) -> HeaderStore:
+    warn("response_private_headers")
+    return HeaderStore(self)
+
+
+def _set_headers(self: HttpResponseBase, value: Mapping[str, tuple[str, str]]) -> None:
+    """``response._headers = {...}`` replaces every header, each one validated."""
+    warn("response_private_headers")
+    replacement = HeaderStore(HttpResponseBase())
+    for key in list(replacement):
+        del replacement[key]
+    for key, item in value.items():
+        replacement[key] = item  # validated here, before anything changes
+    self.headers._store.clear()
+    self.headers._store.update(replacement.copy())
+
+
+_headers = property(_get_headers, _set_headers, doc="Legacy {lower: (Name, value)} header dict (before 3.2).")
+
+
+def patches() -> dict[str, Any]:
+    return {"response_private_headers": [Patch(HttpResponseBase, "_headers", _headers)]}
