@@ -1,6 +1,6 @@
 """``user.is_authenticated()`` and ``is_anonymous()`` callable again.
 
-Before Django 2.0 they were methods.  A bound method is always truthy, so the
+They used to be methods.  A bound method is always truthy, so the
 attribute must not simply become a method again: ``if user.is_authenticated:``
 would then let every anonymous visitor in.  As Django 1.10-1.11 did, each is
 a ``CallableBool``: it is the right boolean and can also be called.
@@ -63,8 +63,8 @@ class CallableBool:
 CallableTrue = CallableBool(True)
 CallableFalse = CallableBool(False)
 
-_always_true = property(lambda self: CallableTrue, doc="True; may be called (before Django 2.0).")
-_always_false = property(lambda self: CallableFalse, doc="False; may be called (before Django 2.0).")
+_always_true = property(lambda self: CallableTrue, doc="True; may also be called.")
+_always_false = property(lambda self: CallableFalse, doc="False; may also be called.")
 
 
 def patches() -> dict[str, list[Patch]]:

@@ -112,7 +112,7 @@ def _get_reason_phrase(self: HttpResponseBase) -> str:
 
 
 reason_phrase = property(
-    _get_reason_phrase, _modern_reason_phrase.fset, doc="Upper-case phrase (before 1.9)."
+    _get_reason_phrase, _modern_reason_phrase.fset, doc="Upper-case phrase of the flagged era."
 )
 
 

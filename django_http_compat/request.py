@@ -33,7 +33,7 @@ def _get_REQUEST(self: HttpRequest) -> MergeDict:
         return merged
 
 
-REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup (removed in Django 1.9).")
+REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup; see the request_REQUEST feature.")
 
 
 def _get_raw_post_data(self: HttpRequest) -> bytes:
@@ -56,7 +56,7 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
         raise
 
 
-raw_post_data = property(_get_raw_post_data, doc="The raw body (removed in Django 1.6).")
+raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
 
 
 def _getitem(self: HttpRequest, key: str) -> Any:
@@ -74,13 +74,13 @@ def _has_key(self: HttpRequest, key: str) -> bool:
 
 
 def get_raw_uri(self: HttpRequest) -> str:
-    """The URI with the Host header as sent, unvalidated (removed in Django 4.0)."""
+    """The URI with the Host header as sent, unvalidated."""
     warn("request_get_raw_uri")
     return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"
 
 
 def is_ajax(self: HttpRequest) -> bool:
-    """True when X-Requested-With is exactly ``XMLHttpRequest`` (removed in Django 4.0)."""
+    """True when X-Requested-With is exactly ``XMLHttpRequest``."""
     warn("request_is_ajax")
     return self.META.get("HTTP_X_REQUESTED_WITH") == "XMLHttpRequest"
 

@@ -1,9 +1,9 @@
 """How old releases turned a POST body into ``request.POST``.
 
-Three rules changed: bodies of any content type were parsed as a query
-string (until 1.5), urlencoded bodies were decoded with ``request.encoding``
-(until 5.0), and a multipart form's ``POST`` could be changed in place (until
-1.11).  The legacy parses read ``request.body`` and build a ``QueryDict``, so
+Three rules changed (their releases are in the registry): bodies of any
+content type were parsed as a query string, urlencoded bodies were decoded
+with ``request.encoding``, and a multipart form's ``POST`` could be changed
+in place.  The legacy parses read ``request.body`` and build a ``QueryDict``, so
 ``DATA_UPLOAD_MAX_MEMORY_SIZE`` and ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` hold.
 """
 
@@ -17,7 +17,8 @@ from django.utils.datastructures import MultiValueDict
 from .patching import Patch, is_active
 from .warnings import warn
 
-FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+MULTIPART = "multipart/form-data"
+URLENCODED = "application/x-www-form-urlencoded"
 # Set on the POST of a multipart request; changing it is then legacy, not an error.
 MULTIPART_MARK = "_http_compat_multipart"
 
@@ -32,11 +33,11 @@ def _legacy_post(request: HttpRequest) -> QueryDict | None:
         return None
     content_type = request.content_type
     encoding = request._encoding
-    if content_type == FORM_TYPES[1]:
+    if content_type == URLENCODED:
         if encoding and encoding.lower() != "utf-8" and is_active("request_post_charset"):
             warn("request_post_charset")
             return QueryDict(request.body, encoding=encoding)
-    elif content_type != FORM_TYPES[0] and is_active("request_post_any_content_type"):
+    elif content_type != MULTIPART and is_active("request_post_any_content_type"):
         post = QueryDict(request.body, encoding=encoding)
         if post:
             warn("request_post_any_content_type")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any
 
-from django.http.response import HttpResponseBase
+from django.http.response import HttpResponseBase, ResponseHeaders
 
 from .patching import Patch
 from .warnings import warn
@@ -21,8 +21,8 @@ from .warnings import warn
 class HeaderStore(MutableMapping):
     """``{lower-case name: (Name, value)}``, read from and written to ``response.headers``."""
 
-    def __init__(self, response: HttpResponseBase) -> None:
-        self._headers = response.headers
+    def __init__(self, headers: ResponseHeaders) -> None:
+        self._headers = headers
 
     def __getitem__(self, key: str) -> tuple[str, str]:
         return self._headers._store[key]
@@ -58,22 +58,20 @@ class HeaderStore(MutableMapping):
 
 def _get_headers(self: HttpResponseBase) -> HeaderStore:
     warn("response_private_headers")
-    return HeaderStore(self)
+    return HeaderStore(self.headers)
 
 
 def _set_headers(self: HttpResponseBase, value: Mapping[str, tuple[str, str]]) -> None:
     """``response._headers = {...}`` replaces every header, each one validated."""
     warn("response_private_headers")
-    replacement = HeaderStore(HttpResponseBase())
-    for key in list(replacement):
-        del replacement[key]
+    replacement = HeaderStore(ResponseHeaders({}))
     for key, item in value.items():
         replacement[key] = item  # validated here, before anything changes
     self.headers._store.clear()
     self.headers._store.update(replacement.copy())
 
 
-_headers = property(_get_headers, _set_headers, doc="Legacy {lower: (Name, value)} header dict (before 3.2).")
+_headers = property(_get_headers, _set_headers, doc="Legacy {lower: (Name, value)} header dict.")
 
 
 def patches() -> dict[str, Any]:

@@ -9,9 +9,7 @@ the 0.96 documentation (seed 003).
 from __future__ import annotations
 
 import importlib
-import warnings
 
-import django
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import DisallowedHost
@@ -21,10 +19,10 @@ from django.template import Context, Template
 from django.test import Client, override_settings
 from django.utils.functional import SimpleLazyObject
 
-from django_http_compat import override, uninstall
-from django_http_compat.features import FEATURES, FEATURES_BY_ID
-from django_http_compat.warnings import CATEGORY_OF
+from django_http_compat import override
+from django_http_compat.features import FEATURES
 from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart, upload_body
+from tests.legacy_uses import check_use
 from tests.models import Member
 
 pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
@@ -84,40 +82,13 @@ USES = {
 }
 
 
-def outcome(use):
-    try:
-        return ("value", use())
-    except Exception as exc:
-        return ("error", type(exc), str(exc))
-
-
 def test_every_request_feature_has_a_use():
     assert set(USES) == {f.id for f in FEATURES if f.area == "request"}
 
 
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
-    release, use = USES[feature_id]
-    feature = FEATURES_BY_ID[feature_id]
-    with override(version="6.1"):
-        modern = outcome(use)
-    uninstall()
-    plain = outcome(use)
-    assert modern == plain
-    with override(version=release, warnings="always"), warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        legacy = outcome(use)
-    assert legacy[0] == "value", legacy
-    if django.VERSION[:2] < feature.removed_version:
-        assert legacy == plain  # the installed Django still behaves this way itself
-    else:
-        assert legacy != plain
-    ours = [w for w in caught if issubclass(w.category, CATEGORY_OF[feature_id])]
-    if feature.warns:
-        assert ours and all(w.filename == __file__ for w in ours)
-        assert str(ours[0].message) == feature.warning_message
-    else:
-        assert ours == []
+    check_use(feature_id, *USES[feature_id], __file__)
 
 
 # --- upload limits -----------------------------------------------------------

@@ -8,17 +8,15 @@ and a 3.1-era middleware through Django's WSGI handler.
 from __future__ import annotations
 
 import importlib
-import warnings
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.http import BadHeaderError, HttpResponse
 from django.test import override_settings
 
-from django_http_compat import override, uninstall
-from django_http_compat.features import FEATURES_BY_ID
-from django_http_compat.warnings import CATEGORY_OF
+from django_http_compat import override
 from tests.golden.probes import make_request
+from tests.legacy_uses import check_use
 
 pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
 
@@ -39,29 +37,9 @@ USES = {
 }
 
 
-def outcome(use):
-    try:
-        return ("value", use())
-    except Exception as exc:
-        return ("error", type(exc), str(exc))
-
-
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
-    release, use = USES[feature_id]
-    feature = FEATURES_BY_ID[feature_id]
-    with override(version="6.1"):
-        modern = outcome(use)
-    uninstall()
-    plain = outcome(use)
-    assert modern == plain
-    with override(version=release, warnings="always"), warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        legacy = outcome(use)
-    assert legacy[0] == "value" and legacy != plain
-    ours = [w for w in caught if issubclass(w.category, CATEGORY_OF[feature_id])]
-    assert bool(ours) == feature.warns
-    assert all(w.filename == __file__ for w in ours)
+    check_use(feature_id, *USES[feature_id], __file__)
 
 
 @override(version="3.1")
