@@ -417,6 +417,207 @@ FEATURES: tuple[Feature, ...] = (
         example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
     ),
+    Feature(
+        id="response_default_content_type",
+        api="the DEFAULT_CONTENT_TYPE setting",
+        area="response",
+        summary=(
+            "The MIME type of every response built without a content type; the charset is added as before."
+        ),
+        added="0.96",
+        deprecated="2.0",
+        removed="3.0",
+        replacement="content_type= on the responses that need another type",
+        reference="ST-01, RS-03; seeds 003, 001, 000",
+        example='DEFAULT_CONTENT_TYPE = "application/xhtml+xml"\nreturn HttpResponse(page)',
+        modern='return HttpResponse(page, content_type="application/xhtml+xml; charset=utf-8")',
+    ),
+    Feature(
+        id="response_falsy_status",
+        api="status=0 (or another false value) meaning the class's own status",
+        area="response",
+        summary="A false status argument left the class default (200 for HttpResponse) in place.",
+        added="1.0",
+        removed="1.6",
+        replacement="no status argument (or status=None)",
+        reference="RS-04, C-13",
+        conflict=True,
+        example="HttpResponse(body, status=form_status or 0)",
+        modern="HttpResponse(body, status=form_status or None)",
+    ),
+    Feature(
+        id="response_iterator_content",
+        api="HttpResponse(iterator) consumed lazily",
+        area="response",
+        summary=(
+            "An iterator given as content is not read at construction: it streams to the "
+            "server unless something reads .content, write() or tell() first, which keeps "
+            "the result. Up to 1.4, write() and tell() on such a response raise."
+        ),
+        added="0.96",
+        deprecated="1.5",
+        removed="1.7",
+        replacement="StreamingHttpResponse(iterator) to stream; HttpResponse(b''.join(...)) otherwise",
+        reference="RS-14, C-05; seeds 003, 001, 000",
+        conflict=True,
+        example="return HttpResponse(rows_as_csv(queryset), content_type='text/csv')",
+        modern="return StreamingHttpResponse(rows_as_csv(queryset), content_type='text/csv')",
+    ),
+    Feature(
+        id="response_not_modified_content_type",
+        api="HttpResponseNotModified keeping its Content-Type",
+        area="response",
+        summary="A 304 response kept the Content-Type header it was built with.",
+        added="1.0",
+        removed="1.5",
+        replacement="nothing: a 304 carries no body, so no Content-Type",
+        reference="RS-27, C-17",
+        conflict=True,
+        warns=False,
+        example="assert response['Content-Type'] == 'text/html; charset=utf-8'  # a 304",
+        modern="assert not response.has_header('Content-Type')",
+    ),
+    Feature(
+        id="response_absolute_location",
+        api="relative Location headers made absolute",
+        area="response",
+        summary=(
+            "The request handler rewrote a relative Location to an absolute URI (for "
+            "example http://testserver/next/), as servers and tests then saw it."
+        ),
+        added="1.0",
+        removed="1.9",
+        replacement="compare the path, or use assertRedirects; relative redirects are valid HTTP",
+        reference="RS-26, C-12",
+        conflict=True,
+        warns=False,
+        example='self.assertEqual(response["Location"], "http://testserver/next/")',
+        modern='self.assertEqual(response["Location"], "/next/")',
+    ),
+    Feature(
+        id="response_str_message",
+        api="str(response) giving the HTTP message",
+        area="response",
+        summary=(
+            "On Python 2, str(response) was the header lines, a blank line and the content "
+            "(lines ended with \\n up to 1.4, \\r\\n from 1.5)."
+        ),
+        added="0.96",
+        removed="2.0",
+        replacement="response.serialize() (bytes)",
+        reference="RS-17, C-16",
+        conflict=True,
+        example="self.assertIn('X-Frame-Options: DENY', str(response))",
+        modern="self.assertIn(b'X-Frame-Options: DENY', response.serialize())",
+    ),
+    Feature(
+        id="response_cookie_dates",
+        api="cookie Expires dates with hyphens (Wdy, DD-Mon-YYYY)",
+        area="response",
+        summary=(
+            "set_cookie(max_age=...) and delete_cookie() wrote Expires as "
+            "'Thu, 01-Jan-1970 00:00:00 GMT'; Django 2.1 switched to the RFC 7231 form."
+        ),
+        added="0.96",
+        removed="2.1",
+        replacement="compare Max-Age, or parse the date instead of comparing strings",
+        reference="RS-21, RS-22, C-18",
+        conflict=True,
+        warns=False,
+        example="self.assertIn('expires=Thu, 01-Jan-1970', cookie.output())",
+        modern="self.assertEqual(cookie['max-age'], 0)",
+    ),
+    Feature(
+        id="response_case_sensitive_headers",
+        api="case-sensitive response[name] and del response[name]",
+        area="response",
+        summary=(
+            "Reading a header under another case raised KeyError, and deleting it under "
+            "another case did nothing; has_header() ignored case."
+        ),
+        added="0.96",
+        removed="1.0",
+        replacement="nothing: header names are case-insensitive",
+        reference="RS-07, C-07; seed 003",
+        conflict=True,
+        warns=False,
+        example='del response["x-php"]  # left "X-PHP" in place',
+        modern='del response["X-PHP"]',
+    ),
+    Feature(
+        id="response_redirect_positional_content",
+        api="positional content after the URL of HttpResponseRedirect",
+        area="response",
+        summary=(
+            "HttpResponseRedirect(url, content, content_type, status) passed everything after "
+            "the URL to HttpResponse; Django 5.2 made the second argument preserve_request."
+        ),
+        added="1.5",
+        removed="5.2",
+        replacement="keyword arguments: HttpResponseRedirect(url, content=..., content_type=...)",
+        reference="RS-25",
+        conflict=True,
+        example='HttpResponseRedirect("/next/", "Moved to /next/.")',
+        modern='HttpResponseRedirect("/next/", content="Moved to /next/.")',
+    ),
+    Feature(
+        id="http_CompatCookie",
+        api="django.http.CompatCookie",
+        area="response",
+        summary="The cookie class whose values quote ';' and ',' (as SimpleCookie now does).",
+        added="1.1",
+        deprecated="1.3",
+        removed="1.5",
+        replacement="django.http.SimpleCookie",
+        reference="MN-01, RS-24",
+        example="from django.http import CompatCookie",
+        modern="from django.http import SimpleCookie",
+    ),
+    Feature(
+        id="utils_http_cookie_date",
+        api="django.utils.http.cookie_date",
+        area="response",
+        summary="Formats a timestamp as a Netscape cookie date, 'Wdy, DD-Mon-YYYY HH:MM:SS GMT'.",
+        added="1.0",
+        deprecated="2.1",
+        removed="3.0",
+        replacement="django.utils.http.http_date",
+        reference="NB-05",
+        example="from django.utils.http import cookie_date",
+        modern="from django.utils.http import http_date",
+    ),
+    Feature(
+        id="shortcuts_render_to_response",
+        api="django.shortcuts.render_to_response()",
+        area="response",
+        summary=(
+            "Renders a template into an HttpResponse; a Context given as the third "
+            "argument is merged under the dictionary."
+        ),
+        added="0.96",
+        deprecated="2.0",
+        removed="3.0",
+        replacement="django.shortcuts.render(request, template_name, context)",
+        reference="RS-02",
+        example='return render_to_response("page.html", {"user": user}, mimetype="text/plain")',
+        modern='return render(request, "page.html", {"user": user}, content_type="text/plain")',
+    ),
+    Feature(
+        id="shortcuts_context_instance",
+        api="the context_instance= and dictionary= arguments of render_to_response()",
+        area="response",
+        summary=(
+            "context_instance (a Context or RequestContext) supplied the base values and the "
+            "request; dictionary was the old name of context."
+        ),
+        added="0.96",
+        deprecated="1.8",
+        removed="1.10",
+        replacement="render(request, template_name, context), with the request for context processors",
+        reference="RS-02",
+        example='render_to_response("page.html", {"x": 1}, context_instance=RequestContext(request))',
+        modern='render(request, "page.html", {"x": 1})',
+    ),
 )
 
 FEATURES_BY_ID: dict[str, Feature] = {feature.id: feature for feature in FEATURES}

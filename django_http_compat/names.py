@@ -64,6 +64,18 @@ def _build_request_repr() -> Any:
     return build_request_repr
 
 
+def _render_to_response() -> Any:
+    from .shortcuts import render_to_response
+
+    return render_to_response
+
+
+def _compat_cookie() -> Any:
+    from .cookies import CompatCookie
+
+    return CompatCookie
+
+
 def _phrase_table() -> Any:
     from .reason_phrases import UPPER_CASE_PHRASES
 
@@ -103,6 +115,11 @@ LEGACY_NAMES: dict[tuple[str, str], LegacyName] = {
     **{("django.http", name): LegacyName("http_module_names", load) for name, load in _HTTP_1_4.items()},
     ("django.http.response", "REASON_PHRASES"): LegacyName("http_reason_phrase_tables", _phrase_table),
     ("django.core.handlers.wsgi", "STATUS_CODE_TEXT"): LegacyName("http_reason_phrase_tables", _phrase_table),
+    ("django.http", "CompatCookie"): LegacyName("http_CompatCookie", _compat_cookie),
+    ("django.utils.http", "cookie_date"): LegacyName("utils_http_cookie_date", lambda: cookie_date),
+    ("django.shortcuts", "render_to_response"): LegacyName(
+        "shortcuts_render_to_response", _render_to_response
+    ),
 }
 
 

@@ -74,13 +74,17 @@ def implementations() -> dict[str, list[Patch]]:
     """Feature id -> the patches that implement it, gathered from each concern's module."""
     from . import (
         auth,
+        cookies,
+        handler,
         names,
         querydict,
         reason_phrases,
         request,
         request_parsing,
         response,
+        response_content,
         response_headers,
+        shortcuts,
         uploads,
     )
 
@@ -93,8 +97,12 @@ def implementations() -> dict[str, list[Patch]]:
         auth,
         names,
         response,
+        response_content,
         reason_phrases,
         response_headers,
+        cookies,
+        handler,
+        shortcuts,
     )
     for module in modules:
         for feature_id, patches in module.patches().items():

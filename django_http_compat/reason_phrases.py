@@ -117,8 +117,5 @@ reason_phrase = property(
 
 
 def patches() -> dict[str, list[Patch]]:
-    from .response import BASE_INIT
-
-    return {
-        "response_upper_reason_phrases": [Patch(HttpResponseBase, "reason_phrase", reason_phrase), BASE_INIT]
-    }
+    # The constructor half (fix_at_construction) is registered by response.py.
+    return {"response_upper_reason_phrases": [Patch(HttpResponseBase, "reason_phrase", reason_phrase)]}

@@ -1,4 +1,4 @@
-"""``response._headers``: the header dict middleware read and wrote from 1.0 to 3.1.
+"""Header access of old eras: ``response._headers`` (1.0 to 3.1) and 0.96's case-sensitive lookup.
 
 Its shape was ``{lower-case name: (Name, value)}``.  Modern responses keep
 exactly that shape privately, in ``response.headers``; ``_headers`` is a live
@@ -74,5 +74,29 @@ def _set_headers(self: HttpResponseBase, value: Mapping[str, tuple[str, str]]) -
 _headers = property(_get_headers, _set_headers, doc="Legacy {lower: (Name, value)} header dict.")
 
 
+def _stored_name(response: HttpResponseBase, header: str) -> str | None:
+    entry = response.headers._store.get(header.lower())
+    return None if entry is None else entry[0]
+
+
+def _getitem_exact_case(self: HttpResponseBase, header: str) -> str:
+    """0.96: ``response["content-type"]`` missed a header set as ``Content-Type``."""
+    if _stored_name(self, header) != header:
+        raise KeyError(header)
+    return self.headers[header]
+
+
+def _delitem_exact_case(self: HttpResponseBase, header: str) -> None:
+    """0.96: deleting under another case left the header in place, silently."""
+    if _stored_name(self, header) == header:
+        del self.headers[header]
+
+
 def patches() -> dict[str, Any]:
-    return {"response_private_headers": [Patch(HttpResponseBase, "_headers", _headers)]}
+    return {
+        "response_private_headers": [Patch(HttpResponseBase, "_headers", _headers)],
+        "response_case_sensitive_headers": [
+            Patch(HttpResponseBase, "__getitem__", _getitem_exact_case),
+            Patch(HttpResponseBase, "__delitem__", _delitem_exact_case),
+        ],
+    }

@@ -38,6 +38,13 @@ def test_version_semantics():
         "querydict_key_error_args",
         "user_is_authenticated_method",
         "response_private_headers",
+        "response_default_content_type",
+        "response_str_message",
+        "response_cookie_dates",
+        "response_redirect_positional_content",
+        "utils_http_cookie_date",
+        "shortcuts_render_to_response",
+        "shortcuts_context_instance",
     }
     assert {"request_REQUEST", "response_mimetype", "response_positional_order"} <= features_for((1, 6))
     assert "request_raw_post_data" in features_for((1, 5)) and "request_raw_post_data" not in features_for(
@@ -49,7 +56,7 @@ def test_version_semantics():
     assert "response_private_headers" in features_for(
         (3, 1)
     ) and "response_private_headers" not in features_for((3, 2))
-    assert features_for((4, 2)) == {"request_post_charset"}
+    assert features_for((4, 2)) == {"request_post_charset", "response_redirect_positional_content"}
     assert features_for((5, 2)) == set()
     assert default_features() == {f.id for f in FEATURES if not f.conflict}
     assert "response_positional_order" not in default_features()

@@ -26,6 +26,8 @@ def not_found(request, exception):
 
 
 handler404 = not_found
+handler400 = probes.bad_request_view
+handler500 = probes.server_error_view
 
 urlpatterns = [
     path("echo/", legacy_echo),
@@ -33,6 +35,8 @@ urlpatterns = [
     path("probe/", probes.probe_view),
     path("status/", probes.status_view),
     path("headers/", probes.headers_view),
+    path("form/", probes.form_view),
+    path("iterator/", probes.iterator_view),
 ]
 
 

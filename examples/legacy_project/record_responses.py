@@ -40,6 +40,9 @@ REQUESTS = [
     ("GET", "/filters/?b=2&a=1&a=3&sort=1", b"", None, {}),
     ("GET", "/filters/", b"", None, {}),
     ("POST", "/upload/", UPLOAD, "multipart/form-data; boundary=XyZ", {}),
+    ("GET", "/report/", b"", None, {}),
+    ("GET", "/go/?to=2", b"", None, {"HTTP_HOST": "testserver"}),
+    ("GET", "/page/", b"", None, {}),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import unicode_literals
 
 import io
 import json
+import re
 import sys
 
 PY2 = sys.version_info[0] == 2
@@ -551,7 +552,13 @@ def _urlpatterns():
             from django.conf.urls import url
         except ImportError:  # Django < 1.4
             from django.conf.urls.defaults import url
-    return [url(r"^probe/$", probe_view), url(r"^status/$", status_view), url(r"^headers/$", headers_view)]
+    return [
+        url(r"^probe/$", probe_view),
+        url(r"^status/$", status_view),
+        url(r"^headers/$", headers_view),
+        url(r"^form/$", form_view),
+        url(r"^iterator/$", iterator_view),
+    ]
 
 
 def probe_wsgi_handler():
@@ -748,6 +755,328 @@ def probe_private_headers():
     }
 
 
+# --- responses: constructor forms, as built and as served -------------------
+
+_DATE = re.compile(r"[A-Z][a-z]{2}, \d\d[- ][A-Z][a-z]{2}[- ]\d{4} \d\d:\d\d:\d\d GMT")
+
+
+def mask_dates(value):
+    """Cookie dates depend on the clock; keep only their format (separators)."""
+    if isinstance(value, list):
+        return [mask_dates(v) for v in value]
+    return _DATE.sub(lambda m: re.sub(r"[A-Za-z]", "a", re.sub(r"\d", "9", m.group(0))), value)
+
+
+def _cookies(response):
+    # Native strings: Python 2's Cookie module rejects unicode.
+    response.set_cookie(native("plain"), native("1"), path=native("/p/"))
+    response.set_cookie(native("quoted"), native("x;y,z"))
+    response.set_cookie(native("aged"), native("1"), max_age=3600)
+    response.delete_cookie(native("gone"))
+    return response
+
+
+def _header_case(response):
+    response["x-lower"] = "v"
+    response["X-Mixed-Case"] = "w"
+    return response
+
+
+def response_forms():
+    """(label, builder) pairs; every builder runs on Django 1.1 and later."""
+    import django.http as h
+
+    return [
+        ("plain", lambda: h.HttpResponse("hello")),
+        ("content_type", lambda: h.HttpResponse("x", content_type="text/plain")),
+        ("status_201", lambda: h.HttpResponse("x", status=201)),
+        ("status_0", lambda: h.HttpResponse("x", status=0)),
+        ("status_empty", lambda: h.HttpResponse("x", status="")),
+        ("status_none", lambda: h.HttpResponse("x", status=None)),
+        ("status_string", lambda: h.HttpResponse("x", status="404")),
+        ("int_content", lambda: h.HttpResponse(123)),
+        ("list_content", lambda: h.HttpResponse(["a", "b"])),
+        ("non_ascii", lambda: h.HttpResponse("caf\u00e9")),
+        ("latin1", lambda: h.HttpResponse("caf\u00e9", content_type="text/plain; charset=iso-8859-1")),
+        ("not_found", lambda: h.HttpResponseNotFound("gone")),
+        ("forbidden", lambda: h.HttpResponseForbidden("no")),
+        ("gone", lambda: h.HttpResponseGone()),
+        ("server_error", lambda: h.HttpResponseServerError("oops")),
+        ("bad_request", lambda: h.HttpResponseBadRequest("bad")),
+        ("not_allowed", lambda: h.HttpResponseNotAllowed(["GET", "POST"])),
+        ("not_modified", lambda: h.HttpResponseNotModified()),
+        ("redirect", lambda: h.HttpResponseRedirect("/to/")),
+        ("redirect_absolute", lambda: h.HttpResponseRedirect("http://example.com/to/")),
+        ("redirect_iri", lambda: h.HttpResponsePermanentRedirect("/caf\u00e9/?q=\u00e9")),
+        ("redirect_unsafe", lambda: h.HttpResponseRedirect("javascript:alert(1)")),
+        ("cookies", lambda: _cookies(h.HttpResponse("x"))),
+        ("header_case", lambda: _header_case(h.HttpResponse("x"))),
+    ]
+
+
+def _built(response):
+    return {
+        "status_code": response.status_code,
+        "content": text(response.content),
+        "headers": sorted([text(k), text(v)] for k, v in response.items()),
+        "cookies": sorted(mask_dates(text(m.OutputString())) for m in response.cookies.values()),
+    }
+
+
+def bad_request_view(request, exception=None):
+    """handler400: Django's own page differs between releases; the status is what counts."""
+    from django.http import HttpResponseBadRequest
+
+    return HttpResponseBadRequest("bad request", content_type="text/plain")
+
+
+def server_error_view(request):
+    """handler500, for the same reason (and Django 1.1 requires one in the URLconf)."""
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError("server error", content_type="text/plain")
+
+
+# Dotted paths: Django 1.1 accepts nothing else here.
+handler400 = "probes.bad_request_view"
+handler500 = "probes.server_error_view"
+
+
+def form_view(request):
+    return dict(response_forms())[request.GET["form"]]()
+
+
+def served(path, query=""):
+    """Status line, sorted headers and body, as the WSGI handler hands them to the server."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    environ = make_request("GET", query).environ
+    environ[native("PATH_INFO")] = native("/" + path)
+    captured = []
+    body = b"".join(
+        WSGIHandler()(environ, lambda status, headers, exc_info=None: captured.append((status, headers)))
+    )
+    status, headers = captured[0]
+    return {
+        "status": text(status),
+        # Surrounding whitespace is not part of an HTTP field value (Django 6.0 dropped
+        # the space its Set-Cookie values used to start with).
+        "headers": sorted([text(k), mask_dates(text(v).strip())] for k, v in headers),
+        "body": text(body),
+    }
+
+
+def probe_response_forms():
+    results = {}
+    for label, build in response_forms():
+        results[label] = {
+            "built": outcome(lambda: _built(build())),
+            "served": outcome(lambda: served("form/", "form=" + label)),
+        }
+    return results
+
+
+def probe_header_case():
+    from django.http import HttpResponse
+
+    response = HttpResponse("x")
+    response["X-Foo"] = "1"
+
+    def deleted(name):
+        r = HttpResponse("x")
+        r["X-Foo"] = "1"
+        del r[name]
+        return r.has_header("X-Foo")
+
+    return {
+        "exact": outcome(lambda: response["X-Foo"]),
+        "lower": outcome(lambda: response["x-foo"]),
+        "has_header": response.has_header("x-foo"),
+        "contains": outcome(lambda: "x-foo" in response),
+        "del_lower_leaves": outcome(lambda: deleted("x-foo")),
+        "headers_attribute": hasattr(response, "headers") and type(response.headers).__name__,
+    }
+
+
+# --- content from an iterator -----------------------------------------------
+
+
+def _tracked():
+    log = []
+
+    def gen():
+        log.append("start")
+        yield "a"
+        yield "b"
+        log.append("end")
+
+    return gen(), log
+
+
+def probe_iterator_content():
+    from django.http import HttpResponse
+
+    def read_twice():
+        it, log = _tracked()
+        response = HttpResponse(it)
+        out = {"at_construction": list(log)}
+        out["content"] = [text(response.content), text(response.content)]
+        out["iterated"] = text(b"".join(response))
+        return out
+
+    def iterate_twice():
+        it, log = _tracked()
+        response = HttpResponse(it)
+        return [text(b"".join(response)), text(b"".join(response)), list(log)]
+
+    def write_then_read():
+        response = HttpResponse(_tracked()[0])
+        response.write("c")
+        return text(response.content)
+
+    def tell():
+        response = HttpResponse(_tracked()[0])
+        return [response.tell(), text(response.content)]
+
+    def list_write():
+        response = HttpResponse(["a", "b"])
+        response.write("c")
+        return text(response.content)
+
+    def assigned():
+        response = HttpResponse()
+        it, log = _tracked()
+        response.content = it
+        return [list(log), text(response.content), text(response.content)]
+
+    return {
+        "read_twice": outcome(read_twice),
+        "iterate_twice": outcome(iterate_twice),
+        "write_then_read": outcome(write_then_read),
+        "tell": outcome(tell),
+        "list_write": outcome(list_write),
+        "assigned": outcome(assigned),
+        "served": served("iterator/"),
+    }
+
+
+def iterator_view(request):
+    from django.http import HttpResponse
+
+    return HttpResponse(_tracked()[0], content_type="text/plain")
+
+
+# --- str(response), HttpResponseNotModified, DEFAULT_CONTENT_TYPE -----------
+
+
+def _message(value):
+    if "\n" not in value:
+        return {"repr": value}
+    ending = "\r\n" if "\r\n" in value else "\n"
+    head, _, body = value.partition(ending + ending)
+    return {"ending": ending, "head": sorted(head.split(ending)), "body": body}
+
+
+def probe_str_response():
+    from django.http import HttpResponse
+
+    response = HttpResponse("body", content_type="text/plain")
+    response["X-A"] = "1"
+    return {"str": outcome(lambda: _message(text(str(response))))}
+
+
+def probe_not_modified():
+    from django.http import HttpResponseNotModified
+
+    def set_content():
+        response = HttpResponseNotModified()
+        response.content = "x"
+        return text(response.content)
+
+    return {
+        "content_type": HttpResponseNotModified().get("Content-Type", None),
+        "set_content": outcome(set_content),
+        "constructed_with_content": outcome(lambda: text(HttpResponseNotModified("x").content)),
+    }
+
+
+def probe_default_content_type():
+    import django.http as h
+    from django.conf import settings
+
+    missing = object()
+    before = getattr(settings, "DEFAULT_CONTENT_TYPE", missing)
+    settings.DEFAULT_CONTENT_TYPE = "application/xhtml+xml"
+    try:
+        return {
+            "default": h.HttpResponse("x")["Content-Type"],
+            "explicit": h.HttpResponse("x", content_type="text/plain")["Content-Type"],
+            "not_found": h.HttpResponseNotFound("x")["Content-Type"],
+            "redirect": h.HttpResponseRedirect("/to/")["Content-Type"],
+        }
+    finally:
+        if before is missing:
+            del settings.DEFAULT_CONTENT_TYPE
+        else:
+            settings.DEFAULT_CONTENT_TYPE = before
+
+
+# --- cookies ----------------------------------------------------------------
+
+
+def probe_cookies():
+    import django.http as h
+
+    def compat_cookie():
+        cookie = h.CompatCookie()
+        cookie[native("k")] = native("a;b,c")
+        return [type(cookie).__name__, text(cookie["k"].OutputString())]
+
+    return {
+        "cookies_type": type(h.HttpResponse().cookies).__name__,
+        "CompatCookie": outcome(compat_cookie),
+        "served": served("form/", "form=cookies")["headers"],
+    }
+
+
+# --- render_to_response() and render() ----------------------------------------
+
+
+def probe_shortcuts():
+    import django.shortcuts as shortcuts
+
+    def rendered(func, *args, **kwargs):
+        def run():
+            response = getattr(shortcuts, func)(*args, **kwargs)
+            return [response.status_code, response["Content-Type"], text(response.content).strip()]
+
+        return outcome(run)
+
+    def context(**values):
+        from django.template import Context
+
+        return Context(values)
+
+    request = make_request()
+    return {
+        "rtr": rendered("render_to_response", "probe.html", {"value": 1}),
+        "rtr_mimetype": rendered("render_to_response", "probe.html", {"value": 1}, mimetype="text/plain"),
+        "rtr_content_type": rendered(
+            "render_to_response", "probe.html", {"value": 1}, content_type="text/plain"
+        ),
+        "rtr_context_instance": rendered(
+            "render_to_response", "probe.html", {"value": 1}, context_instance=context(value=2)
+        ),
+        "rtr_positional_context": rendered("render_to_response", "probe.html", {"value": 1}, context(value=2)),
+        "rtr_dictionary": rendered("render_to_response", "probe.html", dictionary={"value": 3}),
+        "rtr_status": rendered("render_to_response", "probe.html", {"value": 1}, status=404),
+        "render_mimetype": rendered("render", request, "probe.html", {"value": 1}, mimetype="text/plain"),
+        "render_content_type": rendered(
+            "render", request, "probe.html", {"value": 1}, content_type="text/plain", status=201
+        ),
+    }
+
+
 PROBES = [
     ("request_overlap", probe_request_overlap),
     ("request_get_only", probe_request_get_only),
@@ -778,6 +1107,14 @@ PROBES = [
     ("reason_phrases", probe_reason_phrases),
     ("reason_phrase_tables", probe_reason_phrase_tables),
     ("private_headers", probe_private_headers),
+    ("response_forms", probe_response_forms),
+    ("header_case", probe_header_case),
+    ("iterator_content", probe_iterator_content),
+    ("str_response", probe_str_response),
+    ("not_modified", probe_not_modified),
+    ("default_content_type", probe_default_content_type),
+    ("cookies", probe_cookies),
+    ("shortcuts", probe_shortcuts),
 ]
 
 urlpatterns = []

@@ -14,4 +14,7 @@ urlpatterns = [
     url(r"^note/$", views.note),
     url(r"^filters/$", views.filters),
     url(r"^upload/$", views.upload),
+    url(r"^report/$", views.report),
+    url(r"^go/$", views.go),
+    url(r"^page/$", views.page),
 ]

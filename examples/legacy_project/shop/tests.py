@@ -59,3 +59,26 @@ class UploadTests(TestCase):
         upload = SimpleUploadedFile("list.txt", b"tea\nkettle")
         response = self.client.post("/upload/", {"doc": upload})
         self.assertEqual(response.content, b"list.txt 10 bytes by shop")
+
+
+class ResponseTests(TestCase):
+    def test_generator_report(self):
+        # The test client closes the response before reading it, which ends a
+        # generator; call the view to read what it produces.
+        from django.test.client import RequestFactory
+
+        from shop.views import report
+
+        response = report(RequestFactory().get("/report/"))
+        self.assertEqual(response["Content-Type"], "text/csv")
+        self.assertEqual(response.content, b"id,name\r\n1,teapot\r\n2,kettle\r\n")
+
+    def test_redirect_location_is_absolute(self):
+        response = self.client.get("/go/?to=2")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(response["Location"], "http://testserver/items/2/")
+
+    def test_render_to_response_with_a_request_context(self):
+        response = self.client.get("/page/")
+        self.assertEqual(response.content, b"teapot from the shop\n")
+        self.assertEqual(response["Content-Type"], "text/plain")

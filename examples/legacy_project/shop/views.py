@@ -1,8 +1,11 @@
 # Views written for Django 1.6, unchanged: request.REQUEST, request.is_ajax(),
-# request.xreadlines() and HttpResponse(mimetype=...).
+# request.xreadlines(), HttpResponse(mimetype=...), render_to_response() and
+# responses built from generators.
 import json
 
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseNotFound, HttpResponseRedirect
+from django.shortcuts import render_to_response
+from django.template import RequestContext
 
 ITEMS = {1: "teapot", 2: "kettle"}
 
@@ -75,3 +78,23 @@ def upload(request):
     return HttpResponse(
         "%s %d bytes by %s" % (upload.name, upload.size, request.POST["uploaded_by"]), mimetype="text/plain"
     )
+
+
+def report(request):
+    # A generator as content: 1.6 streamed it unless something read .content.
+    def rows():
+        yield "id,name\r\n"
+        for item_id in sorted(ITEMS):
+            yield "%d,%s\r\n" % (item_id, ITEMS[item_id])
+
+    return HttpResponse(rows(), mimetype="text/csv")
+
+
+def go(request):
+    # A relative redirect; 1.6 sent it out as an absolute URI.
+    return HttpResponseRedirect("/items/%s/" % request.GET.get("to", "1"))
+
+
+def page(request):
+    context = RequestContext(request, {"who": "the shop"})
+    return render_to_response("page.html", {"name": ITEMS[1]}, context_instance=context, mimetype="text/plain")

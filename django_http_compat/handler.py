@@ -1,0 +1,57 @@
+"""What the request handler did to every response before 1.9: relative Location made absolute.
+
+Django up to 1.8 rewrote a relative ``Location`` into an absolute URI after the
+view and middleware had run, so servers, and tests through the test client,
+saw ``http://testserver/next/``.  Wrapping ``BaseHandler.get_response`` (and
+its async twin) reaches the WSGI and ASGI handlers and both test clients.  The
+host comes from ``request.get_host()``, so ALLOWED_HOSTS still applies: a
+request whose host is not allowed keeps its relative Location.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from typing import Any
+
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.base import BaseHandler
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
+from .patching import Patch
+
+
+def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> None:
+    location = response.get("Location")
+    if not location:
+        return
+    with contextlib.suppress(DisallowedHost):  # a host not allowed: leave it relative
+        response["Location"] = request.build_absolute_uri(location)
+
+
+_modern_get_response = BaseHandler.get_response
+_modern_get_response_async = BaseHandler.get_response_async
+
+
+@functools.wraps(_modern_get_response)
+def _get_response(self: BaseHandler, request: HttpRequest) -> Any:
+    response = _modern_get_response(self, request)
+    make_location_absolute(request, response)
+    return response
+
+
+@functools.wraps(_modern_get_response_async)
+async def _get_response_async(self: BaseHandler, request: HttpRequest) -> Any:
+    response = await _modern_get_response_async(self, request)
+    make_location_absolute(request, response)
+    return response
+
+
+def patches() -> dict[str, list[Patch]]:
+    return {
+        "response_absolute_location": [
+            Patch(BaseHandler, "get_response", _get_response),
+            Patch(BaseHandler, "get_response_async", _get_response_async),
+        ]
+    }

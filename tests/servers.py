@@ -1,0 +1,63 @@
+"""Real servers on loopback for the tests: started on a free port, stopped afterwards."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]:
+    """Run ``python -m <command>`` (gunicorn or uvicorn) on 127.0.0.1; yields its port."""
+    port = free_port()
+    bind = (
+        ["--bind", f"127.0.0.1:{port}"]
+        if command[0] == "gunicorn"
+        else ["--host", "127.0.0.1", "--port", str(port)]
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", *command, *bind],
+        cwd=cwd,
+        env={**env, "PYTHONWARNINGS": "ignore"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError as exc:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode()) from exc
+                if time.monotonic() > deadline:
+                    raise RuntimeError("server did not start") from exc
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+
+
+def get(port: int, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+    """One GET over a fresh connection; the response is read before returning."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    response.body = response.read()  # type: ignore[attr-defined]
+    connection.close()
+    return response
