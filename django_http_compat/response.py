@@ -158,13 +158,18 @@ _modern_redirect_init = HttpResponseRedirectBase.__init__
 _REDIRECT_TAKES_PRESERVE_REQUEST = "preserve_request" in inspect.signature(_modern_redirect_init).parameters
 
 
-@functools.wraps(_modern_redirect_init)
-def _redirect_init(self: HttpResponseRedirectBase, redirect_to: str, *args: Any, **kwargs: Any) -> None:
+def redirect_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """Positional arguments after the URL are the content and what follows, as before 5.2."""
     if args:
         warn("response_redirect_positional_content")
         if _REDIRECT_TAKES_PRESERVE_REQUEST:
             args = (kwargs.pop("preserve_request", False), *args)
-    _modern_redirect_init(self, redirect_to, *args, **kwargs)
+    return args
+
+
+@functools.wraps(_modern_redirect_init)
+def _redirect_init(self: HttpResponseRedirectBase, redirect_to: str, *args: Any, **kwargs: Any) -> None:
+    _modern_redirect_init(self, redirect_to, *redirect_arguments(args, kwargs), **kwargs)
 
 
 def _accept_mimetype_keyword(init: Callable[..., None]) -> Callable[..., None]:
@@ -197,6 +202,15 @@ class LegacyKeywordArguments:
         if is_active("response_mimetype"):
             _take_mimetype(kwargs)
         super().__init__(*args, **kwargs)
+
+
+class LegacyRedirectArguments:
+    """Mixin for the swap-import redirect classes: content after the URL, as before 5.2."""
+
+    def __init__(self, redirect_to: str, *args: Any, **kwargs: Any) -> None:
+        if is_active("response_redirect_positional_content"):
+            args = redirect_arguments(args, kwargs)
+        super().__init__(redirect_to, *args, **kwargs)  # type: ignore[call-arg]
 
 
 BASE_INIT = Patch(HttpResponseBase, "__init__", _base_init)

@@ -14,7 +14,7 @@ import django.http as _http
 from django.template import response as _template
 
 from .datastructures import MergeDict
-from .response import LegacyArguments, LegacyKeywordArguments
+from .response import LegacyArguments, LegacyKeywordArguments, LegacyRedirectArguments
 
 
 def _legacy_subclass(cls: type, *mixins: type) -> Any:
@@ -23,8 +23,10 @@ def _legacy_subclass(cls: type, *mixins: type) -> Any:
 
 
 HttpResponse = _legacy_subclass(_http.HttpResponse, LegacyArguments)
-HttpResponseRedirect = _legacy_subclass(_http.HttpResponseRedirect, LegacyArguments)
-HttpResponsePermanentRedirect = _legacy_subclass(_http.HttpResponsePermanentRedirect, LegacyArguments)
+HttpResponseRedirect = _legacy_subclass(_http.HttpResponseRedirect, LegacyRedirectArguments, LegacyArguments)
+HttpResponsePermanentRedirect = _legacy_subclass(
+    _http.HttpResponsePermanentRedirect, LegacyRedirectArguments, LegacyArguments
+)
 HttpResponseNotModified = _legacy_subclass(_http.HttpResponseNotModified, LegacyArguments)
 HttpResponseBadRequest = _legacy_subclass(_http.HttpResponseBadRequest, LegacyArguments)
 HttpResponseNotFound = _legacy_subclass(_http.HttpResponseNotFound, LegacyArguments)

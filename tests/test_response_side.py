@@ -27,7 +27,7 @@ from django.http import (
 from django.template import Context
 from django.test import Client, override_settings
 
-from django_http_compat import override
+from django_http_compat import override, uninstall
 from tests.golden.probes import make_request
 from tests.legacy_uses import check_use
 from tests.servers import get, running
@@ -187,6 +187,20 @@ def test_swap_import_classes_get_the_era_reason_phrase():
         response = SwappedResponse("x", status=404)
         response.status_code = 200
         assert response.reason_phrase == "NOT FOUND"  # fixed at construction, as in 1.6-1.8
+
+
+def test_swap_import_redirects_take_content_after_the_url(reinstall):
+    from django_http_compat import HttpResponseRedirect as SwappedRedirect
+
+    uninstall()  # the swap classes work without the app's patches
+    with override_settings(HTTP_COMPAT_VERSION="1.6", HTTP_COMPAT_WARNINGS="ignore"):
+        response = SwappedRedirect("/next/", "moved", "text/plain")
+        assert (response.status_code, response.content, response["Content-Type"]) == (
+            302,
+            b"moved",
+            "text/plain",
+        )
+        assert isinstance(response, HttpResponseRedirect)
 
 
 @override(version="2.2")
