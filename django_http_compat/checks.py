@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Error, Info, Warning
 
 from .conf import problems, read_settings
-from .features import FEATURES
+from .features import FEATURES, FEATURES_BY_ID
 from .patching import state
 
 
@@ -23,13 +23,13 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
         return errors
     active = [f.id for f in FEATURES if f.id in state.config.features]
     warnings: list[CheckMessage] = []
-    if getattr(settings, "DEFAULT_CONTENT_TYPE", None) and "response_default_content_type" not in active:
+    default_type = FEATURES_BY_ID["response_default_content_type"]
+    if getattr(settings, "DEFAULT_CONTENT_TYPE", None) and default_type.id not in active:
         warnings.append(
             Warning(
-                "DEFAULT_CONTENT_TYPE is set but has no effect: Django 3.0 removed it, and the "
-                "response_default_content_type feature is not active.",
-                hint="Set HTTP_COMPAT_VERSION to 2.2 or older, turn the feature on in "
-                "HTTP_COMPAT_FEATURES, or pass content_type= to the responses that need it.",
+                f"DEFAULT_CONTENT_TYPE is set but has no effect: {default_type.warning_message}",
+                hint=f"Set HTTP_COMPAT_VERSION to a release before {default_type.removed}, or turn "
+                f"{default_type.id} on in HTTP_COMPAT_FEATURES.",
                 id="http_compat.W001",
             )
         )

@@ -1,7 +1,7 @@
-"""Cookies of old eras: Expires dates with hyphens (before 2.1) and ``CompatCookie`` (1.1 to 1.4).
+"""Cookies of old eras: Expires dates with hyphens, and ``CompatCookie``.
 
 Django computes an Expires date itself for ``set_cookie(max_age=...)``, for a
-``datetime`` ``expires`` and in ``delete_cookie()``; until 2.1 it wrote them as
+``datetime`` ``expires`` and in ``delete_cookie()``; old releases wrote them as
 ``Thu, 01-Jan-1970 00:00:00 GMT``.  Browsers accept both forms, so only code
 comparing the exact text notices.  An ``expires`` string the caller wrote is
 left exactly as given, in every era.
@@ -14,6 +14,7 @@ from typing import Any
 
 from django.http.cookie import SimpleCookie
 from django.http.response import HttpResponseBase
+from django.utils.http import http_date
 
 from .patching import Patch
 
@@ -25,6 +26,11 @@ _modern_delete_cookie = HttpResponseBase.delete_cookie
 def hyphenate(date: str) -> str:
     """``Thu, 01 Jan 1970 00:00:00 GMT`` -> ``Thu, 01-Jan-1970 00:00:00 GMT``."""
     return _RFC_7231_DATE.sub(r"\1, \2-\3-\4 ", date)
+
+
+def cookie_date(epoch_seconds: float | None = None) -> str:
+    """A timestamp as an old cookie date, ``Wdy, DD-Mon-YYYY HH:MM:SS GMT``."""
+    return hyphenate(http_date(epoch_seconds))
 
 
 def _hyphenate_expires(response: HttpResponseBase, key: str) -> None:
@@ -46,7 +52,7 @@ def _delete_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) 
 
 
 class CompatCookie(SimpleCookie):
-    """The 1.1-1.4 name; ';' and ',' in values are quoted, as SimpleCookie itself now does."""
+    """The old name; ';' and ',' in values are quoted, as SimpleCookie itself now does."""
 
 
 def patches() -> dict[str, list[Patch]]:

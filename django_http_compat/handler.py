@@ -1,6 +1,6 @@
-"""What the request handler did to every response before 1.9: relative Location made absolute.
+"""What the old request handler did to every response: relative Location made absolute.
 
-Django up to 1.8 rewrote a relative ``Location`` into an absolute URI after the
+Old releases rewrote a relative ``Location`` into an absolute URI after the
 view and middleware had run, so servers, and tests through the test client,
 saw ``http://testserver/next/``.  Wrapping ``BaseHandler.get_response`` (and
 its async twin) reaches the WSGI and ASGI handlers and both test clients.  The

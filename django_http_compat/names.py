@@ -8,7 +8,6 @@ module lacks, so nothing Django defines is shadowed, ``dir()`` and
 
 from __future__ import annotations
 
-import email.utils
 import importlib
 import re
 import sys
@@ -35,13 +34,6 @@ def _str_to_unicode(s: Any, encoding: str) -> str:
     if isinstance(s, bytes):
         return s.decode(encoding, "replace")
     return s
-
-
-def cookie_date(epoch_seconds: float | None = None) -> str:
-    """A cookie Expires date, ``Wdy, DD-Mon-YYYY HH:MM:SS GMT`` (hyphens, as before Django 2.1)."""
-    day, rest = email.utils.formatdate(epoch_seconds, usegmt=True).split(", ", 1)
-    date, month, year, clock, _ = rest.split(" ")
-    return f"{day}, {date}-{month}-{year} {clock} GMT"
 
 
 def _merge_dict() -> Any:
@@ -100,7 +92,7 @@ _HTTP_1_4 = {
     "HttpResponseRedirectBase": _attribute("django.http.response.HttpResponseRedirectBase"),
     "validate_host": _attribute("django.http.request.validate_host"),
     "host_validation_re": _attribute("django.http.request.host_validation_re"),
-    "cookie_date": lambda: cookie_date,
+    "cookie_date": _attribute("django_http_compat.cookies.cookie_date"),
     "SuspiciousOperation": _attribute("django.core.exceptions.SuspiciousOperation"),
     "ImproperlyConfigured": _attribute("django.core.exceptions.ImproperlyConfigured"),
     "RAISE_ERROR": _attribute("django.http.request.RAISE_ERROR"),
@@ -116,7 +108,9 @@ LEGACY_NAMES: dict[tuple[str, str], LegacyName] = {
     ("django.http.response", "REASON_PHRASES"): LegacyName("http_reason_phrase_tables", _phrase_table),
     ("django.core.handlers.wsgi", "STATUS_CODE_TEXT"): LegacyName("http_reason_phrase_tables", _phrase_table),
     ("django.http", "CompatCookie"): LegacyName("http_CompatCookie", _compat_cookie),
-    ("django.utils.http", "cookie_date"): LegacyName("utils_http_cookie_date", lambda: cookie_date),
+    ("django.utils.http", "cookie_date"): LegacyName(
+        "utils_http_cookie_date", _attribute("django_http_compat.cookies.cookie_date")
+    ),
     ("django.shortcuts", "render_to_response"): LegacyName(
         "shortcuts_render_to_response", _render_to_response
     ),

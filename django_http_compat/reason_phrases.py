@@ -1,4 +1,4 @@
-"""Upper-case reason phrases, as Django produced them before 1.9.
+"""Upper-case reason phrases, as old Django releases produced them.
 
 Up to 1.5 the WSGI handler looked the phrase up for the status the response
 had when it was served; 1.6 to 1.8 fixed ``reason_phrase`` when the response

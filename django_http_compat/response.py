@@ -91,7 +91,7 @@ def _take_mimetype(kwargs: dict[str, Any]) -> None:
 
 
 def _falsy_status(kwargs: dict[str, Any]) -> None:
-    """Up to 1.5 ``if status:`` decided, so 0 or '' kept the class's own status."""
+    """Old releases tested ``if status:``, so 0 or '' kept the class's own status."""
     status = kwargs.get("status")
     if status is not None and not status:
         warn("response_falsy_status")
@@ -149,7 +149,7 @@ def _base_init(self: HttpResponseBase, *args: Any, **kwargs: Any) -> None:
 
 
 def _not_modified_init(self: HttpResponseNotModified, *args: Any, **kwargs: Any) -> None:
-    """Before 1.5 a 304 was an ordinary response with another status: its Content-Type stayed."""
+    """An old 304 was an ordinary response with another status: its Content-Type stayed."""
     HttpResponse.__init__(self, *args, **kwargs)
 
 
@@ -159,7 +159,7 @@ _REDIRECT_TAKES_PRESERVE_REQUEST = "preserve_request" in inspect.signature(_mode
 
 
 def redirect_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
-    """Positional arguments after the URL are the content and what follows, as before 5.2."""
+    """Positional arguments after the URL are the content and what follows, as they were."""
     if args:
         warn("response_redirect_positional_content")
         if _REDIRECT_TAKES_PRESERVE_REQUEST:
@@ -205,7 +205,7 @@ class LegacyKeywordArguments:
 
 
 class LegacyRedirectArguments:
-    """Mixin for the swap-import redirect classes: content after the URL, as before 5.2."""
+    """Mixin for the swap-import redirect classes: content after the URL, as it was."""
 
     def __init__(self, redirect_to: str, *args: Any, **kwargs: Any) -> None:
         if is_active("response_redirect_positional_content"):

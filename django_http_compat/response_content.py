@@ -1,7 +1,7 @@
-"""Response content as Django before 1.7 held it: lazy iterators, and ``str(response)``.
+"""Response content as old releases held it: lazy iterators, and ``str(response)``.
 
-Up to 1.6 an iterator handed to ``HttpResponse`` was not read when the
-response was built.  The server iterated it, so it streamed, unless code read
+An iterator handed to an old ``HttpResponse`` was not read when the response
+was built.  The server iterated it, so it streamed, unless code read
 ``.content`` (or called ``write()``/``tell()``) first; from 1.5 that read kept
 the result.  The shim keeps every era lazy in that 1.5 way: before 1.5 a second
 read of ``.content`` returned ``''``, and since modern middleware reads

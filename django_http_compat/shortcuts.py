@@ -1,4 +1,4 @@
-"""``django.shortcuts.render_to_response()``, removed in Django 3.0, with each era's arguments.
+"""``django.shortcuts.render_to_response()``, with each era's arguments.
 
 It renders through modern ``render_to_string()`` and builds an ordinary
 ``HttpResponse``, so templates, headers and validation are modern Django's.

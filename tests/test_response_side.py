@@ -135,27 +135,32 @@ def test_header_writes_are_validated_and_atomic():
         response._headers["x-a"] = ("X-B", "1")
 
 
-def serve(query: str) -> tuple[str, list[tuple[str, str]]]:
+def run_wsgi(path: str, query: str = "", **settings) -> tuple[str, list, list[bytes]]:
+    """Serve ``path`` through WSGIHandler, reading the body chunk by chunk as a server does."""
     environ = make_request("GET", query).environ
-    environ["PATH_INFO"] = "/headers/"
+    environ["PATH_INFO"] = path
     captured = []
-    b"".join(
-        WSGIHandler()(environ, lambda status, headers, exc_info=None: captured.append((status, headers)))
-    )
-    return captured[0]
+    with override_settings(**settings):
+        result = WSGIHandler()(
+            environ, lambda status, headers, exc_info=None: captured.append((status, headers))
+        )
+        chunks = list(result)
+        result.close()
+    status, headers = captured[0]
+    return status, headers, chunks
 
 
 @override(version="3.1", warnings="ignore")
 @override_settings(MIDDLEWARE=["tests.middleware_31.LegacyHeadersMiddleware"])
 def test_a_31_middleware_edits_served_headers_and_cannot_inject():
-    status, headers = serve("")
+    status, headers, _ = run_wsgi("/headers/")
     assert status == "200 OK"
     assert sorted(headers) == [
         ("Content-Type", "text/plain"),
         ("X-Seen", "Content-Type,X-Written"),
         ("X-Written", "yes"),
     ]
-    status, headers = serve("inject=a%0D%0ASet-Cookie:%20stolen=1")
+    status, headers, _ = run_wsgi("/headers/", "inject=a%0D%0ASet-Cookie:%20stolen=1")
     assert status.startswith("500")
     assert not any(name in ("Set-Cookie", "X-Injected") for name, _ in headers)
 
@@ -267,18 +272,6 @@ def rows_view(request):
     return HttpResponse(request.rows, content_type="text/csv")
 
 
-def run_wsgi(path: str, **settings) -> tuple[str, bytes, list]:
-    """Serve ``path`` through WSGIHandler, reading the body chunk by chunk as a server does."""
-    environ = make_request("GET").environ
-    environ["PATH_INFO"] = path
-    captured = []
-    with override_settings(**settings):
-        result = WSGIHandler()(environ, lambda status, headers, exc_info=None: captured.append(status))
-        chunks = list(result)
-        result.close()
-    return captured[0], b"".join(chunks), chunks
-
-
 @override(version="1.6", warnings="ignore")
 def test_an_iterator_response_streams_until_something_reads_it():
     rows = Rows()
@@ -299,8 +292,8 @@ def test_an_iterator_response_streams_until_something_reads_it():
 def test_an_iterator_response_is_served_whole_with_and_without_middleware():
     urls = "tests.test_response_side_urls"
     for middleware in ([], ["django.middleware.common.CommonMiddleware"]):
-        status, body, chunks = run_wsgi("/rows/", ROOT_URLCONF=urls, MIDDLEWARE=middleware)
-        assert (status, body) == ("200 OK", b"id,name\r\n1,teapot\r\n")
+        status, _, chunks = run_wsgi("/rows/", ROOT_URLCONF=urls, MIDDLEWARE=middleware)
+        assert (status, b"".join(chunks)) == ("200 OK", b"id,name\r\n1,teapot\r\n")
         assert len(chunks) == (2 if not middleware else 1)  # CommonMiddleware read it for Content-Length
 
 
