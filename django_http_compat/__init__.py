@@ -1,6 +1,7 @@
 """Old ``django.http`` contracts on modern Django.
 
-``install()``/``uninstall()``/``override()`` control the shim; the names in
+``install()``/``uninstall()``/``override()`` control the shim and ``usage()``
+returns the legacy calls counted so far; the names in
 ``SWAP_IMPORTS`` give per-module opt-in without installing the app
 (``from django_http_compat import HttpResponse``).  They load lazily, so
 importing this package costs almost nothing.
@@ -39,7 +40,7 @@ SWAP_IMPORTS = (
     "RawPostDataException",
 )
 
-__all__ = ["__version__", "install", "uninstall", "override", *SWAP_IMPORTS]
+__all__ = ["__version__", "install", "uninstall", "override", "usage", *SWAP_IMPORTS]
 
 
 def __getattr__(name: str) -> Any:
@@ -47,6 +48,10 @@ def __getattr__(name: str) -> Any:
         from . import patching as _patching
 
         return getattr(_patching, name)
+    if name == "usage":
+        from .usage_counts import usage
+
+        return usage
     if name in SWAP_IMPORTS:
         from . import swap
 

@@ -9,7 +9,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .rules import (
+    AbsoluteLocation,
+    Attribute,
+    Builtin,
+    Contains,
+    Item,
+    IteratorContent,
+    Keyword,
+    ListUse,
+    Method,
+    NotFindable,
+    Pattern,
+    Positional,
+    Rewrite,
+    ServedNames,
+    Setting,
+)
 from .versions import Version, format_version, parse_version
+
+# Receiver kinds and call groups the audit rules below refer to (see rules.py).
+REQUEST = ("request",)
+QUERYDICT = ("querydict",)
+RESPONSE = ("response",)
+ANY_RESPONSE = ("response", "redirect", "other", "render_to_response")
+QUERYDICT_WRITES = (
+    "update",
+    "setlist",
+    "appendlist",
+    "setlistdefault",
+    "setdefault",
+    "pop",
+    "popitem",
+    "clear",
+)
+PY2_ITERATORS = (
+    ("iteritems", "items"),
+    ("iterkeys", "keys"),
+    ("itervalues", "values"),
+    ("iterlists", "lists"),
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +80,10 @@ class Feature:
     #: False for changed *behaviour* of a modern API (a list instead of an
     #: iterator, an error message): no call is legacy, so nothing can warn.
     warns: bool = True
+    #: What the audit looks for in source code (rules.py), or why nothing can be found.
+    finds: tuple[Pattern, ...] | NotFindable = ()
+    #: What hand-written replacements tend to get wrong (for the migration guide).
+    pitfalls: str = ""
 
     @property
     def added_version(self) -> Version:
@@ -83,6 +126,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-03, QD-15, C-10; seeds 003, 001, 000",
         example='page = request.REQUEST.get("page", "1")',
         modern='page = request.POST.get("page", request.GET.get("page", "1"))',
+        finds=(Attribute(("REQUEST",), on=REQUEST),),
+        pitfalls="REQUEST looked in POST first, then GET. ``request.GET.get(k) or request.POST.get(k)`` reverses that, and ``or`` also skips empty values. ``REQUEST.getlist(k)`` gave the list of the first of POST and GET that had the key, never both lists joined.",
     ),
     Feature(
         id="request_raw_post_data",
@@ -99,6 +144,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-04, RQ-05, C-09; seed 003",
         example="payload = json.loads(request.raw_post_data)",
         modern="payload = json.loads(request.body)",
+        finds=(Attribute(("raw_post_data",), on=REQUEST, fix=Rewrite("rename", "body")),),
+        pitfalls='Up to 1.2, ``raw_post_data`` was ``""`` once a multipart form had been parsed; ``request.body`` raises ``RawPostDataException`` there. Read the body before ``POST`` or ``FILES`` when you need both.',
     ),
     Feature(
         id="request_getitem",
@@ -114,6 +161,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-01, RQ-02; seed 003",
         example='if request.has_key("q"):\n    query = request["q"]',
         modern='if "q" in request.POST or "q" in request.GET:\n    query = request.POST.get("q", request.GET.get("q"))',
+        finds=(Item(on=REQUEST), Contains(on=REQUEST), Method(("has_key",), on=REQUEST, only_known=True)),
+        pitfalls="The same precedence as ``REQUEST``: POST first. A missing key in both raised ``KeyError``; ``.get()`` chains return ``None`` instead.",
     ),
     Feature(
         id="request_files_dict",
@@ -129,6 +178,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-09, RQ-10, C-21; seed 003",
         example='upload = request.FILES["doc"]\nsave(upload["filename"], upload["content"])',
         modern='upload = request.FILES["doc"]\nsave(upload.name, upload.read())',
+        finds=(Item(on=("upload",), keys=("filename", "content-type", "content")),),
+        pitfalls='``f.read()`` moves the file position, where ``f["content"]`` always gave the whole file: ``f.seek(0)`` before reading again.',
     ),
     Feature(
         id="request_get_raw_uri",
@@ -141,6 +192,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-27",
         example="logger.info(request.get_raw_uri())",
         modern="logger.info(request.build_absolute_uri())",
+        finds=(Method(("get_raw_uri",), on=REQUEST, args=0),),
+        pitfalls="``build_absolute_uri()`` raises ``DisallowedHost`` for a host outside ``ALLOWED_HOSTS``, where ``get_raw_uri()`` returned it; logging code that runs on bad requests must allow for that.",
     ),
     Feature(
         id="request_post_any_content_type",
@@ -157,6 +210,9 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example="data = json.loads(list(request.POST.keys())[0])",
         modern="data = json.loads(request.body)",
+        finds=NotFindable(
+            "it depends on the Content-Type clients send, not on the code that reads request.POST"
+        ),
     ),
     Feature(
         id="request_post_charset",
@@ -168,11 +224,12 @@ FEATURES: tuple[Feature, ...] = (
         ),
         added="1.0",
         removed="5.0",
-        replacement="send urlencoded forms as UTF-8, or decode request.body yourself",
+        replacement="UTF-8 urlencoded forms, or request.body decoded by your own code",
         reference="RQ-18",
         conflict=True,
         example='request.encoding = "latin-1"\nname = request.POST["name"]',
         modern='name = QueryDict(request.body, encoding="latin-1")["name"]',
+        finds=NotFindable("it depends on the charset clients send, not on the code that reads request.POST"),
     ),
     Feature(
         id="request_multipart_post_mutable",
@@ -186,6 +243,7 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example='request.POST["owner"] = request.user.pk',
         modern='data = request.POST.copy()\ndata["owner"] = request.user.pk',
+        finds=(Item(on=("post",), store=True), Method(QUERYDICT_WRITES, on=("post",), only_known=True)),
     ),
     Feature(
         id="request_long_repr",
@@ -194,12 +252,13 @@ FEATURES: tuple[Feature, ...] = (
         summary="repr() of a request listed path, GET, POST, COOKIES and META in full.",
         added="0.96",
         removed="1.8",
-        replacement="log the request attributes you need explicitly",
+        replacement="explicit logging of the request attributes you need",
         reference="RQ-24",
         conflict=True,
         warns=False,
         example="logger.error(repr(request))",
         modern='logger.error("%s GET=%r POST=%r", request.get_full_path(), request.GET, request.POST)',
+        finds=(Builtin(("repr", "str"), on=REQUEST),),
     ),
     Feature(
         id="request_is_ajax",
@@ -213,6 +272,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-12; seeds 001, 000, 004",
         example="if request.is_ajax():\n    return JsonResponse(data)",
         modern='if request.headers.get("x-requested-with") == "XMLHttpRequest":\n    return JsonResponse(data)',
+        finds=(Method(("is_ajax",), on=REQUEST, args=0, fix=Rewrite("header_comparison")),),
+        pitfalls="Only the ``X-Requested-With`` header was ever checked. ``fetch()`` does not send it, so front-end code that moves to ``fetch()`` must send the header or the view must test ``Accept``.",
     ),
     Feature(
         id="request_xreadlines",
@@ -226,6 +287,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-13; seeds 001, 000, 004",
         example="for line in request.xreadlines():\n    handle(line)",
         modern="for line in request:\n    handle(line)",
+        finds=(Method(("xreadlines",), on=REQUEST, args=0, fix=Rewrite("iterate")),),
+        pitfalls="The lines are bytes, each with its line ending. The stream can be read once: ``request.body`` raises after iterating.",
     ),
     Feature(
         id="user_is_authenticated_method",
@@ -243,6 +306,8 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example="if request.user.is_authenticated():\n    ...",
         modern="if request.user.is_authenticated:\n    ...",
+        finds=(Method(("is_authenticated", "is_anonymous"), on=("user",), args=0, fix=Rewrite("property")),),
+        pitfalls="Before 1.10 ``user.is_authenticated`` without the call was a bound method, always true. Drop the parentheses only for code that runs with the shim or on 1.10+.",
     ),
     # --- QueryDict and friends ------------------------------------------------
     Feature(
@@ -256,6 +321,11 @@ FEATURES: tuple[Feature, ...] = (
         reference="QD-05, QD-06, C-03; seeds 003, 001, 000, 004",
         example='if request.GET.has_key("q"):\n    for key, value in request.GET.iteritems(): ...',
         modern='if "q" in request.GET:\n    for key, value in request.GET.items(): ...',
+        finds=(
+            Method(("has_key",), on=QUERYDICT, only_known=True, args=1, fix=Rewrite("contains")),
+            *(Method((old,), on=QUERYDICT, args=0, fix=Rewrite("rename", new)) for old, new in PY2_ITERATORS),
+        ),
+        pitfalls="``items()`` and ``values()`` give the last value of each key, as ``iteritems()`` did; ``lists()`` gives them all.",
     ),
     Feature(
         id="querydict_list_returns",
@@ -270,6 +340,8 @@ FEATURES: tuple[Feature, ...] = (
         warns=False,
         example="first = request.GET.keys()[0]",
         modern="first = next(iter(request.GET))",
+        finds=(ListUse(("items", "keys", "values", "lists"), on=QUERYDICT, fix=Rewrite("list")),),
+        pitfalls="``items()``, ``values()`` and ``lists()`` are now one-pass iterators and ``keys()`` a view: none can be indexed or sorted in place, and an iterator is empty the second time.",
     ),
     Feature(
         id="querydict_key_error_args",
@@ -287,6 +359,7 @@ FEATURES: tuple[Feature, ...] = (
         warns=False,
         example='except MultiValueDictKeyError as exc:\n    name = str(exc).strip("\'")',
         modern="except MultiValueDictKeyError as exc:\n    name = exc.args[0]",
+        finds=NotFindable("it shows only where code reads the text of a caught MultiValueDictKeyError"),
     ),
     # --- module-level names ---------------------------------------------------
     Feature(
@@ -301,6 +374,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="QD-15, C-10",
         example="from django.utils.datastructures import MergeDict\nparams = MergeDict(request.POST, request.GET)",
         modern="from collections import ChainMap\nparams = ChainMap(request.POST, request.GET)",
+        finds=(ServedNames(),),
+        pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
     ),
     Feature(
         id="http_get_host",
@@ -313,6 +388,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-14, MN-03",
         example="from django.http import get_host\nhost = get_host(request)",
         modern="host = request.get_host()",
+        finds=(ServedNames(),),
+        pitfalls="``request.get_host()`` validates the host against ``ALLOWED_HOSTS`` and raises ``DisallowedHost``.",
     ),
     Feature(
         id="http_build_request_repr",
@@ -321,10 +398,11 @@ FEATURES: tuple[Feature, ...] = (
         summary="The multi-line request dump used by error reporters, with parts replaceable.",
         added="1.4",
         removed="1.9",
-        replacement="format the request attributes you need yourself",
+        replacement="your own formatting of the request attributes you need",
         reference="RQ-24, MN-04",
         example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
         modern='text = "%s GET=%r" % (request.path, request.GET)',
+        finds=(ServedNames(),),
     ),
     Feature(
         id="http_module_names",
@@ -336,10 +414,11 @@ FEATURES: tuple[Feature, ...] = (
         ),
         added="0.96",
         removed="1.5",
-        replacement="import each name from the module that defines it (django.utils.datastructures, ...)",
+        replacement="each name from the module that defines it (django.utils.datastructures, ...)",
         reference="MN-06",
         example="from django.http import MultiValueDict, smart_str",
         modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
+        finds=(ServedNames(),),
     ),
     # --- response -------------------------------------------------------------
     Feature(
@@ -354,6 +433,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-02; seeds 003, 001, 000",
         example='return HttpResponse(data, mimetype="text/csv")',
         modern='return HttpResponse(data, content_type="text/csv")',
+        finds=(Keyword(("mimetype",), calls=ANY_RESPONSE, fix=Rewrite("rename", "content_type")),),
+        pitfalls="A call giving both ``mimetype`` and ``content_type`` is left to you by ``--fix``: decide which one the response should have.",
     ),
     Feature(
         id="response_positional_order",
@@ -372,6 +453,8 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example='HttpResponse(body, "text/plain", 201)',
         modern='HttpResponse(body, content_type="text/plain", status=201)',
+        finds=(Positional(3, calls=("response",)), Positional(4, calls=("redirect",))),
+        pitfalls="The fourth positional argument was the content type up to 1.6 and is the reason phrase now: the status line silently changes instead of failing.",
     ),
     Feature(
         id="response_private_headers",
@@ -387,6 +470,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-09, C-08",
         example='for key, (name, value) in response._headers.items(): ...\nresponse._headers["x-frame-options"] = ("X-Frame-Options", "DENY")',
         modern='for name, value in response.headers.items(): ...\nresponse.headers["X-Frame-Options"] = "DENY"',
+        finds=(Attribute(("_headers",), on=RESPONSE),),
+        pitfalls="``_headers`` was keyed by lower-case name with ``(Name, value)`` tuples; ``response.headers`` maps any case of the name to the value alone.",
     ),
     Feature(
         id="response_upper_reason_phrases",
@@ -398,12 +483,13 @@ FEATURES: tuple[Feature, ...] = (
         ),
         added="0.96",
         removed="1.9",
-        replacement="compare status codes, not phrases; title-case phrases follow status_code",
+        replacement="status codes rather than phrases (title-case phrases follow status_code)",
         reference="RS-05, RS-06, C-01, C-02",
         conflict=True,
         warns=False,
         example='self.assertEqual(response.reason_phrase, "NOT FOUND")',
         modern="self.assertEqual(response.status_code, 404)",
+        finds=NotFindable("it shows only where code compares a reason phrase with its upper-case text"),
     ),
     Feature(
         id="http_reason_phrase_tables",
@@ -416,6 +502,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-06, MN-07",
         example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
+        finds=(ServedNames(),),
     ),
     Feature(
         id="response_default_content_type",
@@ -431,6 +518,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="ST-01, RS-03; seeds 003, 001, 000",
         example='DEFAULT_CONTENT_TYPE = "application/xhtml+xml"\nreturn HttpResponse(page)',
         modern='return HttpResponse(page, content_type="application/xhtml+xml; charset=utf-8")',
+        finds=(Setting("DEFAULT_CONTENT_TYPE"),),
+        pitfalls="The setting also changed the type of responses built without one in third-party code; set ``content_type=`` where your own views need it.",
     ),
     Feature(
         id="response_falsy_status",
@@ -444,6 +533,7 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example="HttpResponse(body, status=form_status or 0)",
         modern="HttpResponse(body, status=form_status or None)",
+        finds=(Keyword(("status",), calls=ANY_RESPONSE, falsy=True),),
     ),
     Feature(
         id="response_iterator_content",
@@ -462,6 +552,8 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example="return HttpResponse(rows_as_csv(queryset), content_type='text/csv')",
         modern="return StreamingHttpResponse(rows_as_csv(queryset), content_type='text/csv')",
+        finds=(IteratorContent(),),
+        pitfalls='``HttpResponse`` now reads an iterator at once and keeps it in memory. ``StreamingHttpResponse`` streams it but has no ``.content``: tests read ``b"".join(response.streaming_content)``.',
     ),
     Feature(
         id="response_not_modified_content_type",
@@ -470,12 +562,13 @@ FEATURES: tuple[Feature, ...] = (
         summary="A 304 response kept the Content-Type header it was built with.",
         added="1.0",
         removed="1.5",
-        replacement="nothing: a 304 carries no body, so no Content-Type",
+        replacement="no Content-Type on a 304, which carries no body",
         reference="RS-27, C-17",
         conflict=True,
         warns=False,
         example="assert response['Content-Type'] == 'text/html; charset=utf-8'  # a 304",
         modern="assert not response.has_header('Content-Type')",
+        finds=NotFindable("it shows only in what clients or tests read from a 304"),
     ),
     Feature(
         id="response_absolute_location",
@@ -487,12 +580,14 @@ FEATURES: tuple[Feature, ...] = (
         ),
         added="1.0",
         removed="1.9",
-        replacement="compare the path, or use assertRedirects; relative redirects are valid HTTP",
+        replacement="the URL as the view gave it, or assertRedirects (relative redirects are valid HTTP)",
         reference="RS-26, C-12",
         conflict=True,
         warns=False,
         example='self.assertEqual(response["Location"], "http://testserver/next/")',
         modern='self.assertEqual(response["Location"], "/next/")',
+        finds=(AbsoluteLocation(),),
+        pitfalls="``assertRedirects`` accepts both forms; string comparisons of ``Location`` need the relative form.",
     ),
     Feature(
         id="response_str_message",
@@ -509,6 +604,8 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example="self.assertIn('X-Frame-Options: DENY', str(response))",
         modern="self.assertIn(b'X-Frame-Options: DENY', response.serialize())",
+        finds=(Builtin(("str",), on=RESPONSE),),
+        pitfalls="``serialize()`` returns bytes; for the body alone use ``response.content``.",
     ),
     Feature(
         id="response_cookie_dates",
@@ -520,12 +617,13 @@ FEATURES: tuple[Feature, ...] = (
         ),
         added="0.96",
         removed="2.1",
-        replacement="compare Max-Age, or parse the date instead of comparing strings",
+        replacement="Max-Age, or the parsed date instead of its text",
         reference="RS-21, RS-22, C-18",
         conflict=True,
         warns=False,
         example="self.assertIn('expires=Thu, 01-Jan-1970', cookie.output())",
         modern="self.assertEqual(cookie['max-age'], 0)",
+        finds=NotFindable("it shows only where code compares the text of Set-Cookie dates"),
     ),
     Feature(
         id="response_case_sensitive_headers",
@@ -537,12 +635,13 @@ FEATURES: tuple[Feature, ...] = (
         ),
         added="0.96",
         removed="1.0",
-        replacement="nothing: header names are case-insensitive",
+        replacement="any case of the header name (names are case-insensitive)",
         reference="RS-07, C-07; seed 003",
         conflict=True,
         warns=False,
         example='del response["x-php"]  # left "X-PHP" in place',
         modern='del response["X-PHP"]',
+        finds=NotFindable("header names that differ only in case look the same as intended ones"),
     ),
     Feature(
         id="response_redirect_positional_content",
@@ -559,6 +658,8 @@ FEATURES: tuple[Feature, ...] = (
         conflict=True,
         example='HttpResponseRedirect("/next/", "Moved to /next/.")',
         modern='HttpResponseRedirect("/next/", content="Moved to /next/.")',
+        finds=(Positional(1, calls=("redirect",), fix=Rewrite("keywords", "content,content_type,status")),),
+        pitfalls="From Django 5.2 the second positional argument is ``preserve_request``: content passed there silently makes the redirect a 307 or 308.",
     ),
     Feature(
         id="http_CompatCookie",
@@ -572,6 +673,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="MN-01, RS-24",
         example="from django.http import CompatCookie",
         modern="from django.http import SimpleCookie",
+        finds=(ServedNames(),),
     ),
     Feature(
         id="utils_http_cookie_date",
@@ -585,6 +687,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="NB-05",
         example="from django.utils.http import cookie_date",
         modern="from django.utils.http import http_date",
+        finds=(ServedNames(),),
     ),
     Feature(
         id="shortcuts_render_to_response",
@@ -601,6 +704,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-02",
         example='return render_to_response("page.html", {"user": user}, mimetype="text/plain")',
         modern='return render(request, "page.html", {"user": user}, content_type="text/plain")',
+        finds=(ServedNames(),),
+        pitfalls="``render()`` needs the request and so runs the context processors: values they add can appear where a plain ``Context`` had none.",
     ),
     Feature(
         id="shortcuts_context_instance",
@@ -617,6 +722,8 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-02",
         example='render_to_response("page.html", {"x": 1}, context_instance=RequestContext(request))',
         modern='render(request, "page.html", {"x": 1})',
+        finds=(Keyword(("context_instance", "dictionary"), calls=("render_to_response", "render")),),
+        pitfalls="``render()`` takes a dict, not a ``Context``: move the values of the context instance into the dict.",
     ),
 )
 

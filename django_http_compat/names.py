@@ -22,6 +22,8 @@ class LegacyName(NamedTuple):
     feature_id: str
     #: Returns the object; run on access so unused names import nothing.
     load: Callable[[], Any]
+    #: Other features implemented inside the served object (its legacy arguments, say).
+    inside: tuple[str, ...] = ()
 
 
 def _attribute(path: str) -> Callable[[], Any]:
@@ -112,7 +114,7 @@ LEGACY_NAMES: dict[tuple[str, str], LegacyName] = {
         "utils_http_cookie_date", _attribute("django_http_compat.cookies.cookie_date")
     ),
     ("django.shortcuts", "render_to_response"): LegacyName(
-        "shortcuts_render_to_response", _render_to_response
+        "shortcuts_render_to_response", _render_to_response, inside=("shortcuts_context_instance",)
     ),
 }
 
@@ -137,6 +139,7 @@ def patches() -> dict[str, list[Patch]]:
     for (module_name, _), legacy in LEGACY_NAMES.items():
         module = sys.modules.get(module_name) or importlib.import_module(module_name)
         patch = Patch(module, "__getattr__", _GETTERS[module_name])
-        if patch not in found.setdefault(legacy.feature_id, []):
-            found[legacy.feature_id].append(patch)
+        for feature_id in (legacy.feature_id, *legacy.inside):
+            if patch not in found.setdefault(feature_id, []):
+                found[feature_id].append(patch)
     return found

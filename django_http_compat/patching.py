@@ -84,7 +84,6 @@ def implementations() -> dict[str, list[Patch]]:
         response,
         response_content,
         response_headers,
-        shortcuts,
         uploads,
     )
 
@@ -102,7 +101,6 @@ def implementations() -> dict[str, list[Patch]]:
         response_headers,
         cookies,
         handler,
-        shortcuts,
     )
     for module in modules:
         for feature_id, patches in module.patches().items():

@@ -22,30 +22,30 @@ class HeaderStore(MutableMapping):
     """``{lower-case name: (Name, value)}``, read from and written to ``response.headers``."""
 
     def __init__(self, headers: ResponseHeaders) -> None:
-        self._headers = headers
+        self._live = headers
 
     def __getitem__(self, key: str) -> tuple[str, str]:
-        return self._headers._store[key]
+        return self._live._store[key]
 
     def __setitem__(self, key: str, item: tuple[str, str]) -> None:
         name, value = item
         if key != name.lower():
             raise KeyError(f"_headers[{key!r}] must hold the header {key!r}, not {name!r}")
-        self._headers[name] = value
+        self._live[name] = value
 
     def __delitem__(self, key: str) -> None:
-        if key not in self._headers._store:
+        if key not in self._live._store:
             raise KeyError(key)
-        del self._headers[key]
+        del self._live[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self._headers._store))
+        return iter(list(self._live._store))
 
     def __len__(self) -> int:
-        return len(self._headers._store)
+        return len(self._live._store)
 
     def copy(self) -> dict[str, tuple[str, str]]:
-        return dict(self._headers._store)
+        return dict(self._live._store)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
@@ -53,7 +53,7 @@ class HeaderStore(MutableMapping):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return repr(self._headers._store)
+        return repr(self._live._store)
 
 
 def _get_headers(self: HttpResponseBase) -> HeaderStore:

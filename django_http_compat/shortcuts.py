@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.template.context import BaseContext
 
-from .patching import Patch, is_active
+from .patching import is_active
 from .warnings import warn
 
 _LEGACY_KEYWORDS = {
@@ -62,10 +62,3 @@ def render_to_response(
     values.update(context or {})
     content = loader.render_to_string(template_name, values, request=request, using=using)
     return HttpResponse(content, content_type, status)
-
-
-def patches() -> dict[str, list[Patch]]:
-    """The keywords live in the served render_to_response(); they need the same module hook."""
-    from .names import patches as name_patches
-
-    return {"shortcuts_context_instance": name_patches()["shortcuts_render_to_response"]}

@@ -13,6 +13,7 @@ import warnings as _warnings
 
 import django
 
+from . import usage_counts
 from .features import FEATURES, FEATURES_BY_ID
 from .patching import state
 
@@ -48,7 +49,6 @@ _SKIP_PREFIXES = (
     os.path.dirname(django.__file__) + os.sep,
     os.path.dirname(__file__) + os.sep,
 )
-_seen_sites: set[tuple[str, str, int]] = set()
 
 
 def caller_site() -> tuple[str, int, dict]:
@@ -60,16 +60,12 @@ def caller_site() -> tuple[str, int, dict]:
 
 
 def warn(feature_id: str) -> None:
-    """Report one use of a legacy API, as ``HTTP_COMPAT_WARNINGS`` asks."""
-    mode = state.config.warnings
-    if mode == "ignore":
-        return
+    """Count one use of a legacy API and report it as ``HTTP_COMPAT_WARNINGS`` asks."""
     filename, lineno, module_globals = caller_site()
-    if mode == "once":
-        site = (feature_id, filename, lineno)
-        if site in _seen_sites:
-            return
-        _seen_sites.add(site)
+    uses = usage_counts.count((feature_id, filename, lineno))
+    mode = state.config.warnings
+    if mode == "ignore" or (mode == "once" and uses > 1):
+        return
     category = CATEGORY_OF[feature_id]
     message = FEATURES_BY_ID[feature_id].warning_message
     if mode == "error":

@@ -1,6 +1,7 @@
 """Write the generated docs pages; ``--check`` fails if any is stale.
 
-* ``features.rst`` from the feature registry (django_http_compat/features.py);
+* ``features.rst`` and ``migration.rst`` from the feature registry
+  (django_http_compat/features.py, with the audit rules of rules.py);
 * ``differences.rst`` from the deliberate differences the golden replay
   enforces (tests/golden/differences.py).
 """
@@ -14,7 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from django_http_compat import rules  # noqa: E402
 from django_http_compat.features import FEATURES, Feature  # noqa: E402
+from django_http_compat.versions import format_version  # noqa: E402
 from tests.golden.differences import DIFFERENCES  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
@@ -121,7 +124,79 @@ def render_differences() -> str:
     return "\n".join(lines)
 
 
-PAGES = {DOCS / "features.rst": render_features, DOCS / "differences.rst": render_differences}
+def _served_names(feature: Feature) -> str:
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure()
+        django.setup()
+    from django_http_compat.names import LEGACY_NAMES
+
+    return ", ".join(
+        f"``{module}.{name}``"
+        for (module, name), legacy in LEGACY_NAMES.items()
+        if legacy.feature_id == feature.id
+    )
+
+
+def _audit_lines(feature: Feature) -> list[str]:
+    if isinstance(feature.finds, rules.NotFindable):
+        return [f"* The audit cannot find it: {feature.finds.why}.", ""]
+    lines = ["* The audit finds:", ""]
+    for pattern in feature.finds:
+        text = pattern.describe()
+        if isinstance(pattern, rules.ServedNames):
+            text += f" {_served_names(feature)}"
+        fix = getattr(pattern, "fix", None)
+        text += f"; ``--fix``: {fix.describe()}" if fix else "; change by hand"
+        lines.append(f"  * {text}")
+    return [*lines, ""]
+
+
+def _migration_section(feature: Feature) -> list[str]:
+    verb = "Changed" if feature.conflict else "Removed"
+    lines = [
+        feature.api,
+        "-" * len(feature.api),
+        "",
+        f"{verb} in Django {format_version(feature.removed_version)}; feature :ref:`{feature.id}`.",
+        "",
+    ]
+    if feature.example:
+        lines += ["Before:", "", *_code(feature.example)]
+    if feature.modern:
+        lines += ["After:", "", *_code(feature.modern)]
+    lines += [f"* Modern equivalent: {feature.replacement}", *_audit_lines(feature)]
+    if feature.pitfalls:
+        lines += [f"* Pitfalls: {feature.pitfalls}", ""]
+    return lines
+
+
+def render_migration() -> str:
+    lines = [
+        BANNER,
+        "",
+        "===============",
+        "Migration guide",
+        "===============",
+        "",
+        "One section per legacy API, oldest removal first: the old and the modern code,",
+        "the exact modern equivalent, what ``python -m django_http_compat audit`` finds,",
+        "what ``--fix`` rewrites, and what hand-written replacements tend to get wrong.",
+        "See :doc:`audit` for running the audit and the usage report.",
+        "",
+    ]
+    for feature in sorted(FEATURES, key=lambda f: (f.removed_version, f.id)):
+        lines += _migration_section(feature)
+    return "\n".join(lines)
+
+
+PAGES = {
+    DOCS / "features.rst": render_features,
+    DOCS / "differences.rst": render_differences,
+    DOCS / "migration.rst": render_migration,
+}
 
 
 def main() -> int:

@@ -1,0 +1,228 @@
+"""The vocabulary of audit rules: the source shapes a legacy API leaves behind.
+
+Each feature in the registry declares its rule with these pieces (``finds=``),
+so what the audit looks for sits next to the feature's versions and
+replacement.  This module is data only; ``audit.py`` interprets it and
+``autofix.py`` carries out the ``Rewrite`` a pattern names.
+
+Receiver kinds a pattern can require (``on=``), as the audit infers them:
+``request``, ``post`` (``request.POST``), ``querydict`` (``request.GET``,
+``request.POST``, ``request.REQUEST``, ``QueryDict(...)``), ``user``
+(``request.user``), ``upload`` (``request.FILES[...]``) and ``response``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A mechanical, behaviour-preserving edit ``autofix`` may apply to a certain finding.
+
+    ``how`` is one of: ``rename`` (attribute, method or keyword becomes
+    ``to``), ``property`` (drop the call parentheses), ``contains``
+    (``q.has_key(k)`` -> ``k in q``), ``header_comparison`` (``is_ajax()``),
+    ``iterate`` (``xreadlines()`` -> the request itself), ``list`` (wrap the
+    call in ``list()``) and ``keywords`` (positional arguments after the
+    first become the keywords named in ``to``, comma-separated).
+    """
+
+    how: str
+    to: str = ""
+
+    def describe(self) -> str:
+        return {
+            "rename": f"renamed to ``{self.to}``",
+            "property": "read as an attribute",
+            "contains": "rewritten as ``key in q``",
+            "header_comparison": "rewritten as the ``X-Requested-With`` header comparison",
+            "iterate": "replaced by iteration over the request",
+            "list": "wrapped in ``list()``",
+            "keywords": f"passed as keywords ({', '.join(self.to.split(','))})",
+        }[self.how]
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """``x.NAME`` read or written."""
+
+    names: tuple[str, ...]
+    on: tuple[str, ...] = ()
+    #: Report only where the receiver is known to be one of ``on``.
+    only_known: bool = False
+    fix: Rewrite | None = None
+
+    def describe(self) -> str:
+        return f"{_names(self.names, '.')} on {_receivers(self.on, self.only_known)}"
+
+
+@dataclass(frozen=True)
+class Method:
+    """``x.NAME(...)`` called (with exactly ``args`` arguments when given)."""
+
+    names: tuple[str, ...]
+    on: tuple[str, ...] = ()
+    only_known: bool = False
+    args: int | None = None
+    fix: Rewrite | None = None
+
+    def describe(self) -> str:
+        return f"calls of {_names(self.names, '.', '()')} on {_receivers(self.on, self.only_known)}"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """``NAME=`` passed to a response class or shortcut (only a false constant if ``falsy``)."""
+
+    names: tuple[str, ...]
+    calls: tuple[str, ...] = ("response",)
+    falsy: bool = False
+    fix: Rewrite | None = None
+
+    def describe(self) -> str:
+        value = "a false constant " if self.falsy else ""
+        return f"{value}{_names(self.names, after='=')} passed to {_calls(self.calls)}"
+
+
+@dataclass(frozen=True)
+class Positional:
+    """A call of ``calls`` with more than ``after`` positional arguments."""
+
+    after: int
+    calls: tuple[str, ...] = ("response",)
+    fix: Rewrite | None = None
+
+    def describe(self) -> str:
+        return f"{self.after + 1} or more positional arguments to {_calls(self.calls)}"
+
+
+@dataclass(frozen=True)
+class IteratorContent:
+    """A response built from a generator, ``iter(...)`` or an open file."""
+
+    calls: tuple[str, ...] = ("response",)
+
+    def describe(self) -> str:
+        return f"a generator, ``iter(...)`` or ``open(...)`` as the content of {_calls(self.calls)}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """``x[key]`` (any key, or one of ``keys``) on a known receiver; ``store`` for writes."""
+
+    on: tuple[str, ...]
+    keys: tuple[str, ...] = ()
+    store: bool = False
+
+    def describe(self) -> str:
+        keys = ", ".join(f"``[{key!r}]``" for key in self.keys) if self.keys else "``[key]``"
+        return f"{keys} {'written' if self.store else 'read'} on {_receivers(self.on, True)}"
+
+
+@dataclass(frozen=True)
+class Contains:
+    """``key in x`` on a known receiver."""
+
+    on: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"``key in`` {_receivers(self.on, True)}"
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """``str(x)`` / ``repr(x)`` on a known receiver."""
+
+    names: tuple[str, ...]
+    on: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{_names(self.names, after='()')} of {_receivers(self.on, True)}"
+
+
+@dataclass(frozen=True)
+class ListUse:
+    """The result of ``x.METHOD()`` used as a list: indexed, sorted in place, measured."""
+
+    methods: tuple[str, ...]
+    on: tuple[str, ...]
+    fix: Rewrite | None = None
+
+    def describe(self) -> str:
+        return f"results of {_names(self.methods, '.', '()')} on {_receivers(self.on, True)} indexed, sorted in place or measured"
+
+
+@dataclass(frozen=True)
+class ServedNames:
+    """Imports and uses of the module-level names ``names.py`` serves for the feature."""
+
+    def describe(self) -> str:
+        return "imports and uses of the names"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The setting ``NAME``: assigned in a module, read from settings, or overridden."""
+
+    name: str
+
+    def describe(self) -> str:
+        return f"the ``{self.name}`` setting: assigned, read from ``settings`` or overridden"
+
+
+@dataclass(frozen=True)
+class AbsoluteLocation:
+    """``response["Location"]`` compared with an absolute URL (in tests, typically)."""
+
+    def describe(self) -> str:
+        return "a ``Location`` header compared with an absolute ``http(s)://`` URL"
+
+
+@dataclass(frozen=True)
+class NotFindable:
+    """No source shape shows the feature; ``why`` says what depends on it instead."""
+
+    why: str
+
+
+Pattern = (
+    Attribute
+    | Method
+    | Keyword
+    | Positional
+    | IteratorContent
+    | Item
+    | Contains
+    | Builtin
+    | ListUse
+    | ServedNames
+    | Setting
+    | AbsoluteLocation
+)
+
+
+_KIND_NAMES = {
+    "post": "request.POST",
+    "querydict": "QueryDict",
+    "user": "request.user",
+    "upload": "uploaded file",
+}
+
+
+def _names(names: tuple[str, ...], before: str = "", after: str = "") -> str:
+    return ", ".join(f"``{before}{name}{after}``" for name in names)
+
+
+def _receivers(kinds: tuple[str, ...], only_known: bool = False) -> str:
+    named = " or ".join(_KIND_NAMES.get(kind, kind) for kind in kinds)
+    return f"a known {named}" if only_known else f"a {named} (possible on other objects)"
+
+
+def _calls(groups: tuple[str, ...]) -> str:
+    return ", ".join(
+        {"response": "response classes", "redirect": "redirects", "other": "other responses"}.get(
+            g, f"``{g}()``"
+        )
+        for g in groups
+    )
