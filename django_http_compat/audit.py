@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import os
 import re
 import tokenize
@@ -27,7 +28,6 @@ from pathlib import Path
 
 from . import rules
 from .features import FEATURES, FEATURES_BY_ID, Feature
-from .versions import format_version
 
 # Directories never worth walking into when a tree is audited.
 SKIPPED_DIRECTORIES = {"__pycache__", "node_modules", "site-packages", "venv"}
@@ -48,7 +48,6 @@ _SHORTCUTS = {
 }
 _CLIENT_VERBS = {"get", "post", "put", "patch", "delete", "head", "options", "trace", "generic"}
 _LIST_ONLY_METHODS = {"sort", "append", "extend", "insert", "reverse", "remove", "pop", "index", "count"}
-_SWAP_ALIASES = {"django_http_compat.MergeDict": "django.utils.datastructures.MergeDict"}
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,10 @@ class Finding:
 
     def describe(self) -> str:
         feature = FEATURES_BY_ID[self.feature]
-        verb = "changed" if feature.conflict else "removed"
         how = "certain" if self.certain else "possible"
         if self.fixable:
             how += ", fixable"
-        return (
-            f"{self.path}:{self.line}:{self.col} {self.feature} — {verb} in Django "
-            f"{format_version(feature.removed_version)} — use {feature.replacement} ({how})"
-        )
+        return f"{self.path}:{self.line}:{self.col} {self.feature} — {feature.removal} — use {feature.replacement} ({how})"
 
     def as_json(self) -> dict:
         return {
@@ -100,11 +95,25 @@ class Report:
     files: int = 0
 
 
+@functools.cache
 def served_names() -> dict[str, str]:
     """Dotted name -> feature id, for every module-level name the shim serves."""
     from .names import LEGACY_NAMES
 
     return {f"{module}.{name}": legacy.feature_id for (module, name), legacy in LEGACY_NAMES.items()}
+
+
+@functools.cache
+def _swap_aliases() -> dict[str, str]:
+    """``django_http_compat.X`` -> the legacy name it stands for (``MergeDict``)."""
+    from . import SWAP_IMPORTS
+    from .names import LEGACY_NAMES
+
+    return {
+        f"django_http_compat.{name}": f"{module}.{name}"
+        for module, name in LEGACY_NAMES
+        if name in SWAP_IMPORTS
+    }
 
 
 def _patterns(features: Iterable[Feature]) -> list[tuple[str, rules.Pattern]]:
@@ -296,7 +305,7 @@ class ModuleAudit(ast.NodeVisitor):
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 for alias in node.names:
                     full = f"{node.module}.{alias.name}"
-                    self.imports[alias.asname or alias.name] = _SWAP_ALIASES.get(full, full)
+                    self.imports[alias.asname or alias.name] = _swap_aliases().get(full, full)
             if isinstance(node, _FUNCTIONS):
                 self.assignments[node] = []
                 scope = node
@@ -379,7 +388,7 @@ class ModuleAudit(ast.NodeVisitor):
         if node.module and not node.level:
             for alias in node.names:
                 full = f"{node.module}.{alias.name}"
-                feature_id = self.served.get(_SWAP_ALIASES.get(full, full))
+                feature_id = self.served.get(_swap_aliases().get(full, full))
                 if feature_id is not None and self._wanted(feature_id, rules.ServedNames):
                     self._add(alias, feature_id, True)
 

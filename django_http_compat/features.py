@@ -104,12 +104,15 @@ class Feature:
         return f"RemovedInDjango{major}{minor}Warning"
 
     @property
+    def removal(self) -> str:
+        """``"removed in Django 1.9"``, or ``"changed in ..."`` for a conflicting behaviour."""
+        verb = "changed" if self.conflict else "removed"
+        return f"{verb} in Django {format_version(self.removed_version)}"
+
+    @property
     def warning_message(self) -> str:
-        verb = "changed" if self.conflict else "was removed"
-        return (
-            f"{self.api} {verb} in Django {format_version(self.removed_version)}; "
-            f"use {self.replacement} [{self.id}]"
-        )
+        removal = self.removal if self.conflict else f"was {self.removal}"
+        return f"{self.api} {removal}; use {self.replacement} [{self.id}]"
 
 
 FEATURES: tuple[Feature, ...] = (

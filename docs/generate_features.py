@@ -17,7 +17,6 @@ sys.path.insert(0, str(ROOT))
 
 from django_http_compat import rules  # noqa: E402
 from django_http_compat.features import FEATURES, Feature  # noqa: E402
-from django_http_compat.versions import format_version  # noqa: E402
 from tests.golden.differences import DIFFERENCES  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
@@ -49,10 +48,15 @@ def _feature_section(feature: Feature) -> list[str]:
         f"* Reference: {feature.reference}",
         "",
     ]
+    return lines + _examples(feature, "Old code:", "Modern code:")
+
+
+def _examples(feature: Feature, before: str, after: str) -> list[str]:
+    lines = []
     if feature.example:
-        lines += ["Old code:", "", *_code(feature.example)]
+        lines += [before, "", *_code(feature.example)]
     if feature.modern:
-        lines += ["Modern code:", "", *_code(feature.modern)]
+        lines += [after, "", *_code(feature.modern)]
     return lines
 
 
@@ -155,22 +159,30 @@ def _audit_lines(feature: Feature) -> list[str]:
 
 
 def _migration_section(feature: Feature) -> list[str]:
-    verb = "Changed" if feature.conflict else "Removed"
+    removal = feature.removal[0].upper() + feature.removal[1:]
     lines = [
         feature.api,
         "-" * len(feature.api),
         "",
-        f"{verb} in Django {format_version(feature.removed_version)}; feature :ref:`{feature.id}`.",
+        f"{removal}; feature :ref:`{feature.id}`.",
         "",
+        *_examples(feature, "Before:", "After:"),
+        f"* Modern equivalent: {feature.replacement}",
+        *_audit_lines(feature),
     ]
-    if feature.example:
-        lines += ["Before:", "", *_code(feature.example)]
-    if feature.modern:
-        lines += ["After:", "", *_code(feature.modern)]
-    lines += [f"* Modern equivalent: {feature.replacement}", *_audit_lines(feature)]
     if feature.pitfalls:
         lines += [f"* Pitfalls: {feature.pitfalls}", ""]
     return lines
+
+
+def _rewrites() -> list[str]:
+    lines = [".. _fix-rewrites:", "", "What ``--fix`` rewrites", "=======================", ""]
+    for feature in FEATURES:
+        for pattern in feature.finds if isinstance(feature.finds, tuple) else ():
+            fix = getattr(pattern, "fix", None)
+            if fix is not None:
+                lines.append(f"* {pattern.describe()}: {fix.describe()} (:ref:`{feature.id}`)")
+    return [*lines, ""]
 
 
 def render_migration() -> str:
@@ -185,6 +197,10 @@ def render_migration() -> str:
         "the exact modern equivalent, what ``python -m django_http_compat audit`` finds,",
         "what ``--fix`` rewrites, and what hand-written replacements tend to get wrong.",
         "See :doc:`audit` for running the audit and the usage report.",
+        "",
+        *_rewrites(),
+        "Legacy APIs",
+        "===========",
         "",
     ]
     for feature in sorted(FEATURES, key=lambda f: (f.removed_version, f.id)):

@@ -4,12 +4,37 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The live-server suites' app (tests.live_server, settings tests.settings_live) under each server.
+LIVE_SERVERS = {
+    "gunicorn-sync": ["gunicorn", "--workers", "1", "tests.live_server:application"],
+    "gunicorn-gthread": [
+        "gunicorn",
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "8",
+        "tests.live_server:application",
+    ],
+    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"],
+}
+
+
+@contextlib.contextmanager
+def running_live(server: str) -> Iterator[int]:
+    """The live-server app under ``LIVE_SERVERS[server]``; yields its port."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.settings_live"}
+    with running(LIVE_SERVERS[server], cwd=REPO, env=env) as port:
+        yield port
 
 
 def free_port() -> int:

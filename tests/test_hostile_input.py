@@ -11,20 +11,10 @@ import django
 import pytest
 
 from tests.live_urls import ENTRY_POINTS
-from tests.servers import running
+from tests.servers import running_live
 
 REQUEST_SIDE = ("request", "item", "raw", "lines", "ajax", "files")
-SERVERS = {
-    "gunicorn-gthread": [
-        "gunicorn",
-        "--worker-class",
-        "gthread",
-        "--threads",
-        "4",
-        "tests.live_server:application",
-    ],
-    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"],
-}
+SERVERS = ("gunicorn-gthread", "uvicorn")
 # Headers the server or the clock decides; they differ between any two responses.
 VOLATILE = {"date", "server", "connection", "keep-alive"}
 BOUNDARY = "hostileboundary"
@@ -155,14 +145,9 @@ RESPONSE_CASES = {
 }
 
 
-@pytest.fixture(scope="module", params=list(SERVERS))
+@pytest.fixture(scope="module", params=SERVERS)
 def server(request):
-    import os
-    from pathlib import Path
-
-    repo = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": str(repo), "DJANGO_SETTINGS_MODULE": "tests.settings_live"}
-    with running(SERVERS[request.param], cwd=repo, env=env) as port:
+    with running_live(request.param) as port:
         yield port
 
 

@@ -4,29 +4,15 @@ test client: status line, headers and body."""
 from __future__ import annotations
 
 import http.client
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
 
 from tests.live_urls import FEATURE_VIEWS
-from tests.servers import running
+from tests.servers import running_live
 
-REPO = Path(__file__).resolve().parent.parent
-SERVERS = {
-    "gunicorn-sync": ["gunicorn", "--workers", "1", "tests.live_server:application"],
-    "gunicorn-gthread": [
-        "gunicorn",
-        "--worker-class",
-        "gthread",
-        "--threads",
-        "4",
-        "tests.live_server:application",
-    ],
-    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"],
-}
+SERVERS = ("gunicorn-sync", "gunicorn-gthread", "uvicorn")
 ASGI_SERVERS = {"uvicorn"}
 SERVER_HEADERS = {"date", "server", "connection", "transfer-encoding", "content-length", "keep-alive"}
 # (feature view, method, query, body, content type); the echo and twin views add the rest.
@@ -90,11 +76,10 @@ def via_server(port: int) -> list:
 
 
 @pytest.mark.server
-@pytest.mark.parametrize("server", list(SERVERS))
+@pytest.mark.parametrize("server", SERVERS)
 def test_real_server_answers_as_the_test_client(server):
     expected = via_test_client()
-    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.settings_live"}
-    with running(SERVERS[server], cwd=REPO, env=env) as port:
+    with running_live(server) as port:
         served = via_server(port)
     if server in ASGI_SERVERS:
         # ASGI sends only the status code; the server picks the reason phrase.

@@ -4,30 +4,22 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import random
 import threading
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.servers import running
+from tests.servers import running_live
 
-REPO = Path(__file__).resolve().parent.parent
 CLIENTS = 16
 REQUESTS_PER_CLIENT = 25
-SERVERS = {
-    "gunicorn-gthread": (
-        ["gunicorn", "--worker-class", "gthread", "--threads", "8", "tests.live_server:application"],
-        "/echo/",
-    ),
-    "uvicorn-sync-view": (["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"], "/echo/"),
-    "uvicorn-async-view": (
-        ["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"],
-        "/async-echo/",
-    ),
-}
+# (id, live server, path): sync views under both servers, and an async view under uvicorn.
+SETUPS = [
+    ("gunicorn-gthread", "gunicorn-gthread", "/echo/"),
+    ("uvicorn-sync-view", "uvicorn", "/echo/"),
+    ("uvicorn-async-view", "uvicorn", "/async-echo/"),
+]
 
 
 def one_request(port: int, path: str, token: str, ajax: bool) -> list[str]:
@@ -66,10 +58,8 @@ def one_request(port: int, path: str, token: str, ajax: bool) -> list[str]:
 
 
 @pytest.mark.server
-@pytest.mark.parametrize("server", list(SERVERS))
-def test_no_request_sees_another_requests_data(server):
-    command, path = SERVERS[server]
-    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.settings_live"}
+@pytest.mark.parametrize(("server", "path"), [s[1:] for s in SETUPS], ids=[s[0] for s in SETUPS])
+def test_no_request_sees_another_requests_data(server, path):
     problems: list[str] = []
     served = []
     start = threading.Barrier(CLIENTS)
@@ -84,7 +74,7 @@ def test_no_request_sees_another_requests_data(server):
                 problems.append(f"{token}: {exc!r}")
             served.append(token)
 
-    with running(command, cwd=REPO, env=env) as port:
+    with running_live(server) as port:
         threads = [threading.Thread(target=client, args=(number,)) for number in range(CLIENTS)]
         for thread in threads:
             thread.start()
