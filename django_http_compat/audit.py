@@ -117,7 +117,7 @@ def _swap_aliases() -> dict[str, str]:
 
 
 def _patterns(features: Iterable[Feature]) -> list[tuple[str, rules.Pattern]]:
-    return [(f.id, p) for f in features if not isinstance(f.finds, rules.NotFindable) for p in f.finds]
+    return [(f.id, p) for f in features for p in f.patterns]
 
 
 def _matches(kind: str | None, on: tuple[str, ...]) -> bool:

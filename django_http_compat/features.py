@@ -86,6 +86,11 @@ class Feature:
     pitfalls: str = ""
 
     @property
+    def patterns(self) -> tuple[Pattern, ...]:
+        """The audit's patterns for this feature; none when it cannot be found in source."""
+        return () if isinstance(self.finds, NotFindable) else self.finds
+
+    @property
     def added_version(self) -> Version:
         return parse_version(self.added)
 

@@ -23,9 +23,10 @@ from .patching import Patch
 
 
 def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> None:
-    location = response.get("Location")
-    if not location:
+    stored = response.headers._store.get("location")  # every response passes here: no lookups
+    if not stored or not stored[1]:
         return
+    location = stored[1]
     with contextlib.suppress(DisallowedHost):  # a host not allowed: leave it relative
         response["Location"] = request.build_absolute_uri(location)
 

@@ -10,9 +10,12 @@ goes through modern Django's validation.
 
 from __future__ import annotations
 
+import functools
+
 from django.http.response import HttpResponseBase
 
-from .patching import Patch, flagged_before
+from .patching import Patch, flagged_before, state
+from .versions import Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"
 
@@ -91,12 +94,21 @@ _ADDED_IN: dict[tuple[int, int], frozenset[int]] = {
 _modern_reason_phrase = HttpResponseBase.__dict__["reason_phrase"]
 
 
+@functools.cache
+def phrases_for(version: Version | None) -> dict[int, str]:
+    """The upper-case phrase table of release ``version`` (the newest table for None)."""
+    missing = {
+        code
+        for release, codes in _ADDED_IN.items()
+        if version is not None and version < release
+        for code in codes
+    }
+    return {code: phrase for code, phrase in UPPER_CASE_PHRASES.items() if code not in missing}
+
+
 def legacy_phrase(status_code: int) -> str:
     """The upper-case phrase the flagged release gave ``status_code``."""
-    for release, codes in _ADDED_IN.items():
-        if status_code in codes and flagged_before(release):
-            return UNKNOWN
-    return UPPER_CASE_PHRASES.get(status_code, UNKNOWN)
+    return phrases_for(state.config.version).get(status_code, UNKNOWN)
 
 
 def fix_at_construction(response: HttpResponseBase) -> None:

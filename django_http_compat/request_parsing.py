@@ -60,11 +60,9 @@ def parse_file_upload(self: HttpRequest, META: Any, post_data: Any) -> tuple[Que
 
 
 def _assert_mutable(self: QueryDict) -> None:
-    if (
-        not self._mutable
-        and self.__dict__.get(MULTIPART_MARK)
-        and is_active("request_multipart_post_mutable")
-    ):
+    if self._mutable:  # every QueryDict while Django fills it
+        return
+    if self.__dict__.get(MULTIPART_MARK) and is_active("request_multipart_post_mutable"):
         warn("request_multipart_post_mutable")
         return
     _original_assert_mutable(self)

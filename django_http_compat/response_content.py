@@ -42,7 +42,7 @@ def _is_iterable_content(value: Any) -> bool:
 
 def _settle(response: HttpResponse) -> None:
     """Read a pending iterator into the response, as the first ``.content`` did from 1.5."""
-    if isinstance(response._container, PendingContent):
+    if type(response._container) is PendingContent:
         response._container = [b"".join(response._container)]
 
 
@@ -52,9 +52,13 @@ def _get_content(self: HttpResponse) -> bytes:
 
 
 def _set_content(self: HttpResponse, value: Any) -> None:
+    if type(value) is bytes or type(value) is str:  # what nearly every response holds
+        self.__dict__.pop("_legacy_iterable_content", None)
+        _modern_content.fset(self, value)
+        return
     iterable = _is_iterable_content(value)
     self.__dict__["_legacy_iterable_content"] = iterable
-    if not iterable or iter(value) is not value:  # strings, and lists: nothing to defer
+    if not iterable or iter(value) is not value:  # lists and the like: nothing to defer
         _modern_content.fset(self, value)
         return
     warn("response_iterator_content")

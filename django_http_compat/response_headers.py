@@ -21,6 +21,8 @@ from .warnings import warn
 class HeaderStore(MutableMapping):
     """``{lower-case name: (Name, value)}``, read from and written to ``response.headers``."""
 
+    __slots__ = ("_live",)
+
     def __init__(self, headers: ResponseHeaders) -> None:
         self._live = headers
 

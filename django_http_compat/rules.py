@@ -13,11 +13,10 @@ Receiver kinds a pattern can require (``on=``), as the audit infers them:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Rewrite:
+class Rewrite(NamedTuple):
     """A mechanical, behaviour-preserving edit ``autofix`` may apply to a certain finding.
 
     ``how`` is one of: ``rename`` (attribute, method or keyword becomes
@@ -43,8 +42,7 @@ class Rewrite:
         }[self.how]
 
 
-@dataclass(frozen=True)
-class Attribute:
+class Attribute(NamedTuple):
     """``x.NAME`` read or written."""
 
     names: tuple[str, ...]
@@ -57,8 +55,7 @@ class Attribute:
         return f"{_names(self.names, '.')} on {_receivers(self.on, self.only_known)}"
 
 
-@dataclass(frozen=True)
-class Method:
+class Method(NamedTuple):
     """``x.NAME(...)`` called (with exactly ``args`` arguments when given)."""
 
     names: tuple[str, ...]
@@ -71,8 +68,7 @@ class Method:
         return f"calls of {_names(self.names, '.', '()')} on {_receivers(self.on, self.only_known)}"
 
 
-@dataclass(frozen=True)
-class Keyword:
+class Keyword(NamedTuple):
     """``NAME=`` passed to a response class or shortcut (only a false constant if ``falsy``)."""
 
     names: tuple[str, ...]
@@ -85,8 +81,7 @@ class Keyword:
         return f"{value}{_names(self.names, after='=')} passed to {_calls(self.calls)}"
 
 
-@dataclass(frozen=True)
-class Positional:
+class Positional(NamedTuple):
     """A call of ``calls`` with more than ``after`` positional arguments."""
 
     after: int
@@ -97,8 +92,7 @@ class Positional:
         return f"{self.after + 1} or more positional arguments to {_calls(self.calls)}"
 
 
-@dataclass(frozen=True)
-class IteratorContent:
+class IteratorContent(NamedTuple):
     """A response built from a generator, ``iter(...)`` or an open file."""
 
     calls: tuple[str, ...] = ("response",)
@@ -107,8 +101,7 @@ class IteratorContent:
         return f"a generator, ``iter(...)`` or ``open(...)`` as the content of {_calls(self.calls)}"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """``x[key]`` (any key, or one of ``keys``) on a known receiver; ``store`` for writes."""
 
     on: tuple[str, ...]
@@ -120,8 +113,7 @@ class Item:
         return f"{keys} {'written' if self.store else 'read'} on {_receivers(self.on, True)}"
 
 
-@dataclass(frozen=True)
-class Contains:
+class Contains(NamedTuple):
     """``key in x`` on a known receiver."""
 
     on: tuple[str, ...]
@@ -130,8 +122,7 @@ class Contains:
         return f"``key in`` {_receivers(self.on, True)}"
 
 
-@dataclass(frozen=True)
-class Builtin:
+class Builtin(NamedTuple):
     """``str(x)`` / ``repr(x)`` on a known receiver."""
 
     names: tuple[str, ...]
@@ -141,8 +132,7 @@ class Builtin:
         return f"{_names(self.names, after='()')} of {_receivers(self.on, True)}"
 
 
-@dataclass(frozen=True)
-class ListUse:
+class ListUse(NamedTuple):
     """The result of ``x.METHOD()`` used as a list: indexed, sorted in place, measured."""
 
     methods: tuple[str, ...]
@@ -153,16 +143,14 @@ class ListUse:
         return f"results of {_names(self.methods, '.', '()')} on {_receivers(self.on, True)} indexed, sorted in place or measured"
 
 
-@dataclass(frozen=True)
-class ServedNames:
+class ServedNames(NamedTuple):
     """Imports and uses of the module-level names ``names.py`` serves for the feature."""
 
     def describe(self) -> str:
         return "imports and uses of the names"
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """The setting ``NAME``: assigned in a module, read from settings, or overridden."""
 
     name: str
@@ -171,16 +159,14 @@ class Setting:
         return f"the ``{self.name}`` setting: assigned, read from ``settings`` or overridden"
 
 
-@dataclass(frozen=True)
-class AbsoluteLocation:
+class AbsoluteLocation(NamedTuple):
     """``response["Location"]`` compared with an absolute URL (in tests, typically)."""
 
     def describe(self) -> str:
         return "a ``Location`` header compared with an absolute ``http(s)://`` URL"
 
 
-@dataclass(frozen=True)
-class NotFindable:
+class NotFindable(NamedTuple):
     """No source shape shows the feature; ``why`` says what depends on it instead."""
 
     why: str

@@ -1,7 +1,10 @@
 """The runtime usage report: which legacy paths production really takes, and how often.
 
 Every legacy entry point already calls the package's ``warn()``, which finds the
-caller's file and line; counting adds one locked dictionary update there.
+caller's file and line; counting adds one dictionary lookup and one ``next()``
+there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
+without releasing the GIL, so threads lose no counts and the hot path takes
+no lock (a lock is taken only to create a site's counter and to take a snapshot).
 ``HTTP_COMPAT_USAGE_FILE`` merges the counts into a JSON file when the
 process exits.  Several processes (server workers) may share the file: each
 merge holds an exclusive lock on ``<file>.lock`` and replaces the file
@@ -11,6 +14,7 @@ atomically, so no process's counts are lost or half-written.
 from __future__ import annotations
 
 import atexit
+import itertools
 import json
 import os
 import tempfile
@@ -24,35 +28,42 @@ Site = tuple[str, str, int]  # (feature id, file, line)
 FORMAT = 1
 
 _lock = threading.Lock()
-_counts: dict[Site, int] = {}
+_counters: dict[Site, itertools.count] = {}
 _exit_files: set[str] = set()
 
 
 def count(site: Site) -> int:
     """Count one use at ``site``; return how many there have been in this process."""
-    with _lock:
-        total = _counts.get(site, 0) + 1
-        _counts[site] = total
-    return total
+    counter = _counters.get(site)
+    if counter is None:
+        with _lock:
+            counter = _counters.setdefault(site, itertools.count(1))
+    return next(counter)
+
+
+def _uses(counter: itertools.count) -> int:
+    # A count shows the number it will return next only in its repr: "count(5)".
+    return int(repr(counter)[len("count(") : -1]) - 1
 
 
 def usage() -> dict[Site, int]:
     """A snapshot of this process's counts: ``{(feature id, file, line): calls}``."""
     with _lock:
-        return dict(_counts)
+        counters = list(_counters.items())
+    return {site: _uses(counter) for site, counter in counters}
 
 
 def reset() -> None:
     """Forget the counts (and so let ``HTTP_COMPAT_WARNINGS="once"`` warn again)."""
     with _lock:
-        _counts.clear()
+        _counters.clear()
 
 
 def _after_fork_in_child() -> None:
     # A forked worker starts from zero: its parent writes the counts made before the fork.
     global _lock
     _lock = threading.Lock()
-    _counts.clear()
+    _counters.clear()
 
 
 if hasattr(os, "register_at_fork"):

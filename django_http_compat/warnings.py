@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings as _warnings
+from types import FrameType
 
 import django
 
@@ -49,19 +50,31 @@ _SKIP_PREFIXES = (
     os.path.dirname(django.__file__) + os.sep,
     os.path.dirname(__file__) + os.sep,
 )
+# filename -> is it in those trees?  Asked on every legacy call, so cached.
+_skipped_files: dict[str, bool] = {}
 
 
-def caller_site() -> tuple[str, int, dict]:
-    """(filename, line, globals) of the first frame outside Django and this package."""
-    frame = sys._getframe(1)
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(_SKIP_PREFIXES):
+def _user_frame(frame: FrameType) -> FrameType:
+    """The first frame from ``frame`` outwards that is outside Django and this package."""
+    while frame.f_back is not None:
+        filename = frame.f_code.co_filename
+        skipped = _skipped_files.get(filename)
+        if skipped is None:
+            skipped = _skipped_files[filename] = filename.startswith(_SKIP_PREFIXES)
+        if not skipped:
+            break
         frame = frame.f_back
-    return frame.f_code.co_filename, frame.f_lineno, frame.f_globals
+    return frame
 
 
 def warn(feature_id: str) -> None:
-    """Count one use of a legacy API and report it as ``HTTP_COMPAT_WARNINGS`` asks."""
-    filename, lineno, module_globals = caller_site()
+    """Count one use of a legacy API and report it as ``HTTP_COMPAT_WARNINGS`` asks.
+
+    Every legacy call pays for this, so a site that has warned already costs
+    one frame walk (cached per file), one counter and one comparison.
+    """
+    frame = _user_frame(sys._getframe(1))
+    filename, lineno = frame.f_code.co_filename, frame.f_lineno
     uses = usage_counts.count((feature_id, filename, lineno))
     mode = state.config.warnings
     if mode == "ignore" or (mode == "once" and uses > 1):
@@ -70,6 +83,7 @@ def warn(feature_id: str) -> None:
     message = FEATURES_BY_ID[feature_id].warning_message
     if mode == "error":
         raise category(message)
+    module_globals = frame.f_globals
     _warnings.warn_explicit(
         message,
         category,

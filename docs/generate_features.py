@@ -178,7 +178,7 @@ def _migration_section(feature: Feature) -> list[str]:
 def _rewrites() -> list[str]:
     lines = [".. _fix-rewrites:", "", "What ``--fix`` rewrites", "=======================", ""]
     for feature in FEATURES:
-        for pattern in feature.finds if isinstance(feature.finds, tuple) else ():
+        for pattern in feature.patterns:
             fix = getattr(pattern, "fix", None)
             if fix is not None:
                 lines.append(f"* {pattern.describe()}: {fix.describe()} (:ref:`{feature.id}`)")

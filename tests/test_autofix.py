@@ -135,8 +135,7 @@ def test_every_declared_rewrite_has_an_equivalence_case():
     declared = {
         feature.id
         for feature in FEATURES
-        if isinstance(feature.finds, tuple)
-        for pattern in feature.finds
+        for pattern in feature.patterns
         if getattr(pattern, "fix", None) is not None
     }
     assert declared == {case[0] for case in CASES}

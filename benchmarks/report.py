@@ -1,0 +1,199 @@
+"""The targets, and the report of one run as text or reStructuredText.
+
+Every timed figure is a ratio of medians taken in the same run; the plain
+Django benchmark is run twice so the report shows how far two identical runs
+drift apart, the resolution of every other ratio.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any, NamedTuple
+
+import timed
+
+#: The figures the issue set, as (what, limit).
+CYCLE_MODERN_LIMIT = 1.02  # modern code, app installed / plain Django
+API_LIMIT = 1.25  # each legacy call / its hand-written modern equivalent
+PATCHER_LIMIT = 1.0  # the shim's legacy call / django-compat-patcher's
+MEMORY_LIMIT = 16 * 1024 * 1024  # peak RSS growth over a 200 MB body, in bytes
+STARTUP_LIMIT = 20.0  # import plus install, in ms
+WARNING_LIMIT = 1e-6  # a repeated warning site, per call, in seconds
+
+#: Which pyperf metadata describes the machine (no host names).
+MACHINE_KEYS = ("cpu_model_name", "cpu_count", "platform", "python_implementation", "python_version")
+
+
+class Results(NamedTuple):
+    medians: dict[tuple[str, str], float]  # (pair, side) -> pyperf median, seconds per run
+    ratios: dict[str, list[float]]  # pair -> candidate/baseline of every block pair
+    memory: list[dict[str, Any]]
+    startup: dict[str, float]  # setup -> median ms
+    machine: dict[str, str]
+    command: str
+
+
+def machine(metadata: dict[str, Any]) -> dict[str, str]:
+    described = {key: str(metadata[key]) for key in MACHINE_KEYS if key in metadata}
+    described["django_version"] = str(metadata.get("django_version", "?"))
+    return described
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def _time(seconds: float) -> str:
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    if seconds >= 1e-6:
+        return f"{seconds * 1e6:.2f} µs"
+    return f"{seconds * 1e9:.0f} ns"
+
+
+def _ratio(results: Results, name: str) -> float | None:
+    found = results.ratios.get(name)
+    return statistics.median(found) if found else None
+
+
+def _spread(results: Results, name: str) -> str:
+    """The median ratio and, in brackets, the middle half of the block ratios."""
+    found = results.ratios[name]
+    low, median, high = statistics.quantiles(found, n=4) if len(found) > 1 else found * 3
+    return f"{median:.3f} [{low:.2f}–{high:.2f}]"
+
+
+def _absolute(results: Results, name: str, side: str) -> str:
+    seconds = results.medians.get((name, side))
+    return _time(seconds) if seconds else "—"
+
+
+def tables(results: Results) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, header, rows) for each part of the report that has results."""
+    found = []
+    rows = []
+    for pair in timed.CYCLE:
+        ratio = _ratio(results, pair.name)
+        if ratio is None:
+            continue
+        judged = pair.name.endswith("modern")
+        rows.append(
+            [
+                pair.name.split("/")[1],
+                _absolute(results, pair.name, "baseline"),
+                _absolute(results, pair.name, "candidate"),
+                _spread(results, pair.name),
+                f"≤ {CYCLE_MODERN_LIMIT}" if judged else ("(noise floor)" if "again" in pair.name else ""),
+                _verdict(ratio <= CYCLE_MODERN_LIMIT) if judged else "",
+            ]
+        )
+    if rows:
+        header = ["candidate", "plain", "candidate", "ratio [IQR]", "target", ""]
+        found.append(("Request cycle (WSGI handler, small view)", header, rows))
+    rows = []
+    for case in timed.API_CASES:
+        compat_name, patcher_name = f"api/{case.label}/compat", f"api/{case.label}/patcher"
+        compat = _ratio(results, compat_name)
+        if compat is None:
+            continue
+        patcher = _ratio(results, patcher_name)
+        ok = compat <= API_LIMIT and (patcher is None or compat <= patcher * PATCHER_LIMIT)
+        rows.append(
+            [
+                case.label,
+                _absolute(results, compat_name, "baseline"),
+                _absolute(results, compat_name, "candidate"),
+                _spread(results, compat_name),
+                _absolute(results, patcher_name, "candidate") if patcher else "—",
+                f"{patcher:.3f}" if patcher else "—",
+                f"{compat / patcher:.2f}" if patcher else "—",
+                _verdict(ok),
+            ]
+        )
+    if rows:
+        header = [
+            "legacy call",
+            "modern",
+            "shim",
+            "shim/modern [IQR]",
+            "patcher",
+            "patcher/modern",
+            "shim/patcher",
+            "targets",
+        ]
+        found.append(("Legacy calls against their modern equivalents", header, rows))
+    rows = []
+    for pair in timed.WARNING_SITE:
+        if (pair.name, "candidate") in results.medians:
+            cost = results.medians[pair.name, "candidate"] - results.medians[pair.name, "baseline"]
+            rows.append(
+                [pair.warnings, _time(cost), f"< {_time(WARNING_LIMIT)}", _verdict(cost < WARNING_LIMIT)]
+            )
+    if rows:
+        found.append(
+            (
+                "A warning site after its first warning",
+                ["HTTP_COMPAT_WARNINGS", "adds per call", "target", ""],
+                rows,
+            )
+        )
+    rows = []
+    for measured in results.memory:
+        control = measured["how"] == "read"
+        growth = measured["peak_growth"]
+        rows.append(
+            [
+                f"{measured['setup']}: {measured['how']}" + (" (control)" if control else ""),
+                f"{growth / 2**20:.2f} MB",
+                "" if control else f"< {MEMORY_LIMIT // 2**20} MB",
+                "" if control else _verdict(growth < MEMORY_LIMIT),
+            ]
+        )
+    if rows:
+        found.append(
+            (
+                "Peak RSS growth reading a 200 MB body by lines",
+                ["setup: reading", "growth", "target", ""],
+                rows,
+            )
+        )
+    rows = [
+        [
+            setup,
+            f"{ms:.1f} ms",
+            f"< {STARTUP_LIMIT:.0f} ms" if setup == "compat" else "",
+            _verdict(ms < STARTUP_LIMIT) if setup == "compat" else "",
+        ]
+        for setup, ms in results.startup.items()
+    ]
+    if rows:
+        found.append(("Import plus install", ["tool", "median", "target", ""], rows))
+    return found
+
+
+def as_text(results: Results) -> str:
+    out = [f"Machine: {', '.join(f'{k}={v}' for k, v in results.machine.items())}"]
+    for title, header, rows in tables(results):
+        widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+        out += ["", title]
+        for row in (header, *rows):
+            out.append(
+                "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            )
+    return "\n".join(out) + "\n"
+
+
+def as_rst(results: Results) -> str:
+    out = [
+        ".. Written by benchmarks/run.py --docs; do not edit by hand.",
+        "",
+        f"Command: ``{results.command}``",
+        "",
+        *(f"* {key.replace('_', ' ')}: {value}" for key, value in results.machine.items()),
+    ]
+    for title, header, rows in tables(results):
+        out += ["", title, "-" * len(title), "", ".. list-table::", "   :header-rows: 1", ""]
+        for row in (header, *rows):
+            out.append(f"   * - {row[0] or ' '}")
+            out += [f"     - {cell or ' '}" for cell in row[1:]]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,38 @@
+"""The benchmark suite's statements still run and compute what they claim, on every Django in the matrix.
+
+The timings themselves belong to ``tox -e bench``; this only keeps the
+declarations from rotting (django-compat-patcher's pairs need it installed,
+so they are checked by the benchmark run itself).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.servers import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import timed  # noqa: E402
+
+SHIM_PAIRS = [
+    name for name, pair in timed.PAIRS.items() if pair.setup == timed.COMPAT and pair.warnings == "once"
+]
+
+
+def test_every_shim_pair_leaves_its_check_true():
+    done = subprocess.run(
+        [sys.executable, "timed.py", "--check", *SHIM_PAIRS],
+        cwd=REPO / "benchmarks",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["checked", str(len(SHIM_PAIRS))]
+
+
+def test_every_api_case_names_a_registry_feature():
+    from django_http_compat.features import FEATURES_BY_ID
+
+    assert {case.feature for case in timed.API_CASES} <= set(FEATURES_BY_ID)
