@@ -29,6 +29,7 @@ class Results(NamedTuple):
     ratios: dict[str, list[float]]  # pair -> candidate/baseline of every block pair
     memory: list[dict[str, Any]]
     startup: dict[str, float]  # setup -> median ms
+    instructions: dict[str, int]  # side of instructions.SIDES -> instructions per request
     machine: dict[str, str]
     command: str
 
@@ -90,6 +91,22 @@ def tables(results: Results) -> list[tuple[str, list[str], list[list[str]]]]:
     if rows:
         header = ["candidate", "plain", "candidate", "ratio [IQR]", "target", ""]
         found.append(("Request cycle (WSGI handler, small view)", header, rows))
+    plain = results.instructions.get("plain")
+    rows = [
+        [
+            name,
+            f"{plain:,}",
+            f"{count:,}",
+            f"{count / plain:.3f}",
+            f"≤ {CYCLE_MODERN_LIMIT}" if name.endswith("modern") else "",
+            _verdict(count / plain <= CYCLE_MODERN_LIMIT) if name.endswith("modern") else "",
+        ]
+        for name, count in results.instructions.items()
+        if plain and name != "plain"
+    ]
+    if rows:
+        header = ["candidate", "plain", "candidate", "ratio", "target", ""]
+        found.append(("Request cycle, instructions per request (callgrind)", header, rows))
     rows = []
     for case in timed.API_CASES:
         compat_name, patcher_name = f"api/{case.label}/compat", f"api/{case.label}/patcher"

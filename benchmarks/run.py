@@ -6,7 +6,8 @@ machine two such runs of the same code can land tens of percent apart, so the
 ratios come from a second measurement, both sides timed in alternating short
 blocks in one process (the median of the per-block ratios).  The manager then
 measures memory and start-up in fresh processes (``memory.py``,
-``startup.py``) and prints the report.  ``--docs FILE`` also writes the report as reStructuredText, which
+``startup.py``), counts the instructions of one request where valgrind is
+installed (``instructions.py``), and prints the report.  ``--docs FILE`` also writes the report as reStructuredText, which
 ``docs/performance.rst`` includes.  pyperf's own options apply: ``--fast``
 for a quick look, ``--rigorous`` for more processes, ``-o FILE`` to keep the
 raw timings.
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import django
+import instructions
 import pyperf
 import report
 import timed
@@ -96,6 +98,7 @@ def main() -> None:
         ratios=measure_pairs(selected, processes=3 if fast else 6, blocks=20 if fast else 40),
         memory=measure_memory() if everything else [],
         startup=measure_startup(5 if fast else 21) if everything else {},
+        instructions=instructions.measure() if everything and instructions.available() else {},
         machine=report.machine(next(iter(timings.values())).get_metadata() if timings else {}),
         command=" ".join(["tox -e bench --", *sys.argv[1:]]) if len(sys.argv) > 1 else "tox -e bench",
     )

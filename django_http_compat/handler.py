@@ -23,12 +23,10 @@ from .patching import Patch
 
 
 def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> None:
-    stored = response.headers._store.get("location")  # every response passes here: no lookups
-    if not stored or not stored[1]:
-        return
-    location = stored[1]
-    with contextlib.suppress(DisallowedHost):  # a host not allowed: leave it relative
-        response["Location"] = request.build_absolute_uri(location)
+    location = response.headers.get("Location")
+    if location:
+        with contextlib.suppress(DisallowedHost):  # a host not allowed: leave it relative
+            response["Location"] = request.build_absolute_uri(location)
 
 
 _modern_get_response = BaseHandler.get_response
@@ -38,14 +36,16 @@ _modern_get_response_async = BaseHandler.get_response_async
 @functools.wraps(_modern_get_response)
 def _get_response(self: BaseHandler, request: HttpRequest) -> Any:
     response = _modern_get_response(self, request)
-    make_location_absolute(request, response)
+    if "location" in response.headers._store:  # every response passes here: the rest is rare
+        make_location_absolute(request, response)
     return response
 
 
 @functools.wraps(_modern_get_response_async)
 async def _get_response_async(self: BaseHandler, request: HttpRequest) -> Any:
     response = await _modern_get_response_async(self, request)
-    make_location_absolute(request, response)
+    if "location" in response.headers._store:
+        make_location_absolute(request, response)
     return response
 
 

@@ -50,21 +50,20 @@ class _State:
         self.overrides: list[Config] = []
         self.settings_error: ConfigError | None = None
         self.originals: dict[tuple[Any, str], Any] = {}
-        self._config: Config | None = None
+        # ``config`` (the configuration legacy code obeys, also read by the
+        # swap-import classes) is a plain attribute once set, because every
+        # legacy call and every response reads it; until then it is worked
+        # out on each read, as settings may not be configured yet.
 
-    @property
-    def config(self) -> Config:
-        """The configuration legacy code obeys (also read by the swap-import classes)."""
-        config = self._config
-        if config is None:
-            config = current_config()
-            if settings.configured:
-                self._config = config
+    def __getattr__(self, name: str) -> Any:
+        if name != "config":
+            raise AttributeError(name)
+        config = current_config()
+        if settings.configured:
+            self.config = config
         return config
 
-    @config.setter
-    def config(self, value: Config) -> None:
-        self._config = value
+    config: Config
 
 
 state = _State()

@@ -63,7 +63,8 @@ def values(self: MultiValueDict) -> list[Any]:
 
 
 def lists(self: MultiValueDict) -> list[tuple[Any, list[Any]]]:
-    return list(_lists(self))
+    """(key, list of values) pairs, as a list: what the dict itself holds."""
+    return list(dict.items(self))
 
 
 def __getitem__(self: MultiValueDict, key: Any) -> Any:

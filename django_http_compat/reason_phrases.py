@@ -11,10 +11,12 @@ goes through modern Django's validation.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from django.http.response import HttpResponseBase
 
-from .patching import Patch, flagged_before, state
+from .conf import Config
+from .patching import Patch, state
 from .versions import Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"
@@ -111,10 +113,21 @@ def legacy_phrase(status_code: int) -> str:
     return phrases_for(state.config.version).get(status_code, UNKNOWN)
 
 
-def fix_at_construction(response: HttpResponseBase) -> None:
-    """1.6-1.8: the phrase is chosen when the response is built (called from ``__init__``)."""
-    if response._reason_phrase is None and not flagged_before((1, 6)):
-        response._reason_phrase = legacy_phrase(response.status_code)
+def phrase_at_construction(config: Config) -> Callable[[HttpResponseBase], None] | None:
+    """1.6-1.8 (and no version set): the rule that fixes the phrase when a response is built.
+
+    Called by ``response.py`` once per configuration; the rule it returns runs
+    in ``__init__`` of every response.
+    """
+    if config.version is not None and config.version < (1, 6):
+        return None  # the handler's lookup at serving time: the property below
+    table = phrases_for(config.version)
+
+    def fix_phrase(response: HttpResponseBase) -> None:
+        if response._reason_phrase is None:
+            response._reason_phrase = table.get(response.status_code, UNKNOWN)
+
+    return fix_phrase
 
 
 def _get_reason_phrase(self: HttpResponseBase) -> str:
@@ -129,5 +142,5 @@ reason_phrase = property(
 
 
 def patches() -> dict[str, list[Patch]]:
-    # The constructor half (fix_at_construction) is registered by response.py.
+    # The constructor half (phrase_at_construction) is registered by response.py.
     return {"response_upper_reason_phrases": [Patch(HttpResponseBase, "reason_phrase", reason_phrase)]}

@@ -28,8 +28,8 @@ _original_assert_mutable = QueryDict._assert_mutable
 
 
 def _legacy_post(request: HttpRequest) -> QueryDict | None:
-    """The POST an old release would build, or None where modern Django's rule applies."""
-    if request.method != "POST" or (request._read_started and not hasattr(request, "_body")):
+    """The POST an old release would build for a POST request, or None where modern Django's rule applies."""
+    if request._read_started and not hasattr(request, "_body"):
         return None
     content_type = request.content_type
     encoding = request._encoding
@@ -46,7 +46,7 @@ def _legacy_post(request: HttpRequest) -> QueryDict | None:
 
 
 def _load_post_and_files(self: HttpRequest) -> None:
-    post = _legacy_post(self)
+    post = None if self.method != "POST" else _legacy_post(self)
     if post is None:
         _original_load(self)
     else:

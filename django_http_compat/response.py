@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from types import MethodType
 from typing import Any, NamedTuple
 
 from django.conf import settings
@@ -31,7 +32,7 @@ from django.utils.functional import empty
 
 from .conf import Config
 from .patching import Patch, is_active, state
-from .reason_phrases import fix_at_construction
+from .reason_phrases import phrase_at_construction
 from .versions import format_version
 from .warnings import warn
 
@@ -90,7 +91,7 @@ def _take_mimetype(kwargs: dict[str, Any]) -> None:
 
 def _falsy_status(kwargs: dict[str, Any]) -> None:
     """Old releases tested ``if status:``, so 0 or '' kept the class's own status."""
-    status = kwargs.get("status")
+    status = kwargs["status"]
     if status is not None and not status:
         warn("response_falsy_status")
         del kwargs["status"]
@@ -115,26 +116,25 @@ def _configured(name: str) -> Any:
     return None
 
 
-def _default_content_type(kwargs: dict[str, Any]) -> None:
-    """``DEFAULT_CONTENT_TYPE`` plus the charset, for responses built without a content type."""
+def _default_content_type(charset: str | None) -> str | None:
+    """``DEFAULT_CONTENT_TYPE`` plus the charset, for a response built without a content type."""
     # Read per response, as Django read its own settings: code may assign it at any time.
     mime_type = _configured("DEFAULT_CONTENT_TYPE")
-    if mime_type and mime_type != "text/html" and kwargs.get("content_type") is None:
-        warn("response_default_content_type")
-        charset = kwargs.get("charset") or settings.DEFAULT_CHARSET
-        kwargs["content_type"] = f"{mime_type}; charset={charset}"
+    if not mime_type or mime_type == "text/html":
+        return None
+    warn("response_default_content_type")
+    return f"{mime_type}; charset={charset or settings.DEFAULT_CHARSET}"
 
 
-#: Keyword-level era rules, in the order they apply to every response's arguments.
-_KEYWORD_HOOKS: tuple[tuple[str, Callable[[dict[str, Any]], None]], ...] = (
-    ("response_mimetype", _take_mimetype),
-    ("response_falsy_status", _falsy_status),
-    ("response_default_content_type", _default_content_type),
+#: Era rules for the arguments, each applied only when its keyword is given.
+_KEYWORD_RULES: tuple[tuple[str, str, Callable[[dict[str, Any]], None]], ...] = (
+    ("response_mimetype", "mimetype", _take_mimetype),
+    ("response_falsy_status", "status", _falsy_status),
 )
-#: Era rules applied to the response once Django has built it.
-_BUILT_HOOKS: tuple[tuple[str, Callable[[HttpResponseBase], None]], ...] = (
-    ("response_upper_reason_phrases", fix_at_construction),
-)
+#: Era rules applied to the response once Django has built it, made per plan.
+_BUILT_RULES: dict[str, Callable[[Config], Callable[[HttpResponseBase], None] | None]] = {
+    "response_upper_reason_phrases": phrase_at_construction,
+}
 
 
 class _Plan(NamedTuple):
@@ -142,64 +142,100 @@ class _Plan(NamedTuple):
 
     Every response in the process goes through here, modern code's included,
     so nothing is looked up per response that can be looked up per
-    configuration.
+    configuration: a modern call pays for a few ``in`` tests and the rules
+    its era applies to every response.
     """
 
-    config: Config
+    config: Config | None
     layout: tuple[str, ...] | None
-    keyword_hooks: tuple[Callable[[dict[str, Any]], None], ...]
-    built_hooks: tuple[Callable[[HttpResponseBase], None], ...]
+    keyword_rules: tuple[tuple[str, Callable[[dict[str, Any]], None]], ...]
+    default_content_type: Callable[[str | None], str | None] | None
+    built_rules: tuple[Callable[[HttpResponseBase], None], ...]
+
+
+def _made(rules: dict[str, Callable[[Config], Any]], config: Config) -> tuple[Callable[..., None], ...]:
+    """The rules of the active features that apply under ``config`` (a maker may return None)."""
+    made = (make(config) for feature_id, make in rules.items() if feature_id in config.features)
+    return tuple(rule for rule in made if rule is not None)
 
 
 def _make_plan(config: Config) -> _Plan:
     return _Plan(
         config,
         _era_layout(config),
-        tuple(hook for feature_id, hook in _KEYWORD_HOOKS if feature_id in config.features),
-        tuple(hook for feature_id, hook in _BUILT_HOOKS if feature_id in config.features),
+        tuple(
+            (keyword, rule) for feature_id, keyword, rule in _KEYWORD_RULES if feature_id in config.features
+        ),
+        _default_content_type if "response_default_content_type" in config.features else None,
+        _made(_BUILT_RULES, config),
     )
 
 
-_plan: _Plan | None = None
+_plan = _Plan(None, None, (), None, ())
 
 
 def _current_plan() -> _Plan:
     global _plan
-    config = state.config
     plan = _plan
-    if plan is None or plan.config is not config:
-        plan = _plan = _make_plan(config)
+    if plan.config is not state.config:
+        plan = _plan = _make_plan(state.config)
     return plan
 
 
-def translate_arguments(
-    args: tuple[Any, ...], kwargs: dict[str, Any]
-) -> tuple[tuple[Any, ...], dict[str, Any]]:
-    """Legacy ``HttpResponseBase`` arguments -> modern ones (unchanged for modern calls).
+def build_with_era_rules(
+    init: Callable[..., None], response: HttpResponseBase, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Call ``init`` (bound to ``response``) with the era's arguments, then apply the era's rules to it.
 
     ``kwargs`` must be the caller's own ``**kwargs`` dict: it is changed in place.
     """
     plan = _current_plan()
     if args and plan.layout is not None:
         args, kwargs = _translate_positional(args, kwargs, plan.layout)
-    for hook in plan.keyword_hooks:
-        hook(kwargs)
-    return args, kwargs
-
-
-def after_construction(response: HttpResponseBase) -> None:
-    for hook in _current_plan().built_hooks:
-        hook(response)
+    if kwargs:
+        for keyword, rule in plan.keyword_rules:
+            if keyword in kwargs:
+                rule(kwargs)
+    if plan.default_content_type is not None and kwargs.get("content_type") is None:
+        default = plan.default_content_type(kwargs.get("charset"))
+        if default is not None:
+            kwargs["content_type"] = default
+    init(*args, **kwargs)
+    for built_rule in plan.built_rules:
+        built_rule(response)
 
 
 _modern_base_init = HttpResponseBase.__init__
 
 
 @functools.wraps(_modern_base_init)
-def _base_init(self: HttpResponseBase, *args: Any, **kwargs: Any) -> None:
-    args, kwargs = translate_arguments(args, kwargs)
-    _modern_base_init(self, *args, **kwargs)
-    after_construction(self)
+def _base_init(
+    self: HttpResponseBase,
+    *args: Any,
+    content_type: Any = None,
+    status: Any = None,
+    reason: Any = None,
+    charset: Any = None,
+    headers: Any = None,
+    **legacy: Any,
+) -> None:
+    """``HttpResponseBase.__init__`` under the era's rules.
+
+    The keywords are those of modern Django (``_MODERN_LAYOUT``), so a modern
+    call, keywords only and nothing an era rule reads, goes straight to
+    Django; anything else takes ``build_with_era_rules``.
+    """
+    plan = _current_plan()
+    if args or legacy or (status is not None and not status):
+        given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
+        kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
+        build_with_era_rules(MethodType(_modern_base_init, self), self, args, kwargs)
+        return
+    if content_type is None and plan.default_content_type is not None:
+        content_type = plan.default_content_type(charset)
+    _modern_base_init(self, content_type, status, reason, charset, headers)
+    for built_rule in plan.built_rules:
+        built_rule(self)
 
 
 def _not_modified_init(self: HttpResponseNotModified, *args: Any, **kwargs: Any) -> None:
@@ -244,9 +280,7 @@ class LegacyArguments(HttpResponseBase):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        args, kwargs = translate_arguments(args, kwargs)
-        super().__init__(*args, **kwargs)
-        after_construction(self)
+        build_with_era_rules(super().__init__, self, args, kwargs)
 
 
 class LegacyKeywordArguments:
@@ -284,6 +318,12 @@ def patches() -> dict[str, list[Patch]]:
         ],
         "response_redirect_positional_content": [Patch(HttpResponseRedirectBase, "__init__", _redirect_init)],
     }
-    for feature_id in ("response_positional_order", *dict(_KEYWORD_HOOKS), *dict(_BUILT_HOOKS)):
+    rule_features = (feature_id for feature_id, _keyword, _rule in _KEYWORD_RULES)
+    for feature_id in (
+        "response_positional_order",
+        *rule_features,
+        "response_default_content_type",
+        *_BUILT_RULES,
+    ):
         found.setdefault(feature_id, [BASE_INIT])
     return found

@@ -21,6 +21,8 @@ from .patching import Patch, flagged_before
 from .warnings import warn
 
 _modern_content = HttpResponse.__dict__["content"]
+_modern_get_content = _modern_content.fget
+_modern_set_content = _modern_content.fset
 _modern_write = HttpResponse.write
 _modern_tell = HttpResponse.tell
 
@@ -47,19 +49,20 @@ def _settle(response: HttpResponse) -> None:
 
 
 def _get_content(self: HttpResponse) -> bytes:
-    _settle(self)
-    return _modern_content.fget(self)
+    if type(self._container) is PendingContent:
+        _settle(self)
+    return _modern_get_content(self)
 
 
 def _set_content(self: HttpResponse, value: Any) -> None:
     if type(value) is bytes or type(value) is str:  # what nearly every response holds
         self.__dict__.pop("_legacy_iterable_content", None)
-        _modern_content.fset(self, value)
+        _modern_set_content(self, value)
         return
     iterable = _is_iterable_content(value)
     self.__dict__["_legacy_iterable_content"] = iterable
     if not iterable or iter(value) is not value:  # lists and the like: nothing to defer
-        _modern_content.fset(self, value)
+        _modern_set_content(self, value)
         return
     warn("response_iterator_content")
     self._container = PendingContent(self, value)

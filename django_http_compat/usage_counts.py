@@ -1,8 +1,7 @@
 """The runtime usage report: which legacy paths production really takes, and how often.
 
 Every legacy entry point already calls the package's ``warn()``, which finds the
-caller's file and line; counting adds one dictionary lookup and one ``next()``
-there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
+calling frame; counting adds one dictionary lookup and one ``next()`` there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
 without releasing the GIL, so threads lose no counts and the hot path takes
 no lock (a lock is taken only to create a site's counter and to take a snapshot).
 ``HTTP_COMPAT_USAGE_FILE`` merges the counts into a JSON file when the
@@ -22,6 +21,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from types import CodeType, FrameType
 
 Site = tuple[str, str, int]  # (feature id, file, line)
 
@@ -29,15 +29,30 @@ FORMAT = 1
 
 _lock = threading.Lock()
 _counters: dict[Site, itertools.count] = {}
+# (feature id, id(code), instruction offset) -> that site's counter: a site found
+# again without working out its line number (which decodes the code's line
+# table).  ``_codes`` keeps each code object alive, so its id is never reused.
+_by_call: dict[tuple[str, int, int], itertools.count] = {}
+_codes: list[CodeType] = []
 _exit_files: set[str] = set()
 
 
-def count(site: Site) -> int:
-    """Count one use at ``site``; return how many there have been in this process."""
-    counter = _counters.get(site)
+def count_known_call(feature_id: str, frame: FrameType) -> int | None:
+    """Count a use by the call ``frame`` is making if it has been counted before; else None."""
+    counter = _by_call.get((feature_id, id(frame.f_code), frame.f_lasti))
+    return None if counter is None else next(counter)
+
+
+def count_call(feature_id: str, frame: FrameType) -> int:
+    """Count one use of ``feature_id`` by the call ``frame`` is making; return the uses so far."""
+    code = frame.f_code
+    call = (feature_id, id(code), frame.f_lasti)
+    counter = _by_call.get(call)
     if counter is None:
+        site = (feature_id, code.co_filename, frame.f_lineno)
         with _lock:
-            counter = _counters.setdefault(site, itertools.count(1))
+            counter = _by_call[call] = _counters.setdefault(site, itertools.count(1))
+            _codes.append(code)
     return next(counter)
 
 
@@ -53,17 +68,23 @@ def usage() -> dict[Site, int]:
     return {site: _uses(counter) for site, counter in counters}
 
 
+def _forget() -> None:
+    _counters.clear()
+    _by_call.clear()
+    _codes.clear()
+
+
 def reset() -> None:
     """Forget the counts (and so let ``HTTP_COMPAT_WARNINGS="once"`` warn again)."""
     with _lock:
-        _counters.clear()
+        _forget()
 
 
 def _after_fork_in_child() -> None:
     # A forked worker starts from zero: its parent writes the counts made before the fork.
     global _lock
     _lock = threading.Lock()
-    _counters.clear()
+    _forget()
 
 
 if hasattr(os, "register_at_fork"):

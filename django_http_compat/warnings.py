@@ -56,26 +56,30 @@ _skipped_files: dict[str, bool] = {}
 
 def _user_frame(frame: FrameType) -> FrameType:
     """The first frame from ``frame`` outwards that is outside Django and this package."""
-    while frame.f_back is not None:
+    while True:
         filename = frame.f_code.co_filename
         skipped = _skipped_files.get(filename)
         if skipped is None:
             skipped = _skipped_files[filename] = filename.startswith(_SKIP_PREFIXES)
-        if not skipped:
-            break
-        frame = frame.f_back
-    return frame
+        outer = frame.f_back
+        if not skipped or outer is None:
+            return frame
+        frame = outer
 
 
 def warn(feature_id: str) -> None:
     """Count one use of a legacy API and report it as ``HTTP_COMPAT_WARNINGS`` asks.
 
-    Every legacy call pays for this, so a site that has warned already costs
-    one frame walk (cached per file), one counter and one comparison.
+    Only the package's own entry points call this, so the search for the
+    user's frame starts at their caller.  Every legacy call pays for this; a
+    site that has warned already, called straight from user code, costs one
+    lookup, one counter and one comparison.
     """
-    frame = _user_frame(sys._getframe(1))
-    filename, lineno = frame.f_code.co_filename, frame.f_lineno
-    uses = usage_counts.count((feature_id, filename, lineno))
+    frame = sys._getframe(2)
+    uses = usage_counts.count_known_call(feature_id, frame)
+    if uses is None:  # a new site, or a call from inside Django (a template, say)
+        frame = _user_frame(frame)
+        uses = usage_counts.count_call(feature_id, frame)
     mode = state.config.warnings
     if mode == "ignore" or (mode == "once" and uses > 1):
         return
@@ -87,8 +91,8 @@ def warn(feature_id: str) -> None:
     _warnings.warn_explicit(
         message,
         category,
-        filename,
-        lineno,
+        frame.f_code.co_filename,
+        frame.f_lineno,
         module=module_globals.get("__name__"),
         registry=None if mode == "always" else module_globals.setdefault("__warningregistry__", {}),
     )

@@ -3,13 +3,15 @@ its modern definition."""
 
 from __future__ import annotations
 
+import inspect
 from urllib.parse import urlencode
 
+from django.http import HttpResponse
 from django.test import RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from django_http_compat import override
+from django_http_compat import install, override, response, uninstall
 
 factory = RequestFactory()
 # Keys and values from the whole of Unicode (no surrogates, which cannot be encoded),
@@ -70,3 +72,48 @@ def test_python_2_querydict_methods_match_their_python_3_forms(get_pairs):
         assert list(query.iterlists()) == list(query.lists())
         for key, _ in get_pairs:
             assert query.has_key(key) and key in query
+
+
+# Every modern way of calling the response constructor, keywords and positions alike.
+MODERN_ARGUMENTS = st.tuples(
+    st.lists(st.sampled_from(["text/plain", "application/json; charset=latin-1"]), max_size=1),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "status": st.sampled_from([None, 200, 201, 404, 599]),
+            "reason": st.sampled_from([None, "Fine", "Custom Reason"]),
+            "charset": st.sampled_from([None, "utf-8", "latin-1"]),
+            "headers": st.sampled_from([None, {"X-A": "1"}, {"Content-Type": "text/csv"}]),
+        },
+    ),
+)
+
+
+def built(args, kwargs):
+    try:
+        response = HttpResponse(b"x", *args, **kwargs)
+    except ValueError as refused:  # e.g. a Content-Type both in headers and as content_type
+        return str(refused)
+    return response.status_code, response.reason_phrase, response.charset, sorted(response.items())
+
+
+@settings(max_examples=100, deadline=None)
+@given(MODERN_ARGUMENTS)
+def test_a_modern_response_is_built_exactly_as_plain_django_builds_it(arguments):
+    """The era rules for arguments (and their short way for modern calls) change nothing modern."""
+    args, kwargs = arguments
+    era_rules = {"response_upper_reason_phrases": False, "response_default_content_type": True}
+    with override(version="1.6", features=era_rules):
+        shimmed = built(args, kwargs)
+    uninstall()
+    try:
+        plain = built(args, kwargs)
+    finally:
+        install()
+    assert shimmed == plain
+
+
+def test_the_short_way_takes_modern_djangos_keywords():
+    """The response constructor's short way names modern Django's keywords: a new one must fail here."""
+    parameters = list(inspect.signature(response._modern_base_init).parameters)
+    assert tuple(parameters[1:]) == response._MODERN_LAYOUT
