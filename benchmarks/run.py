@@ -78,6 +78,11 @@ def measure_pairs(names: list[str], processes: int, blocks: int) -> dict[str, li
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--profile"]:  # call trees instead of timings
+        import profile_legacy
+
+        print(profile_legacy.profile(*sys.argv[2:3]))
+        return
     runner = pyperf.Runner(processes=4, add_cmdline_args=_forward_options)
     runner.argparser.add_argument("--select", default="", help="only the pairs whose name contains this")
     runner.argparser.add_argument("--docs", help="also write the report as reStructuredText to this file")

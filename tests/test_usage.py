@@ -44,6 +44,20 @@ def test_each_call_is_counted_at_its_site():
     assert len(counts) == 2
 
 
+def test_calls_through_django_and_two_calls_on_one_line_count_at_the_users_line():
+    from django.http import HttpResponse
+
+    request = RequestFactory().get("/")
+    with override(version="1.6", warnings="ignore"):
+        for _ in range(4):  # reaches the shim through HttpResponse.__init__
+            HttpResponse("x", mimetype="text/plain")
+        line = inspect.currentframe().f_lineno - 1
+        for _ in range(2):
+            request.is_ajax(), request.is_ajax()  # two instructions, one line
+    counts = django_http_compat.usage()
+    assert counts == {("response_mimetype", HERE, line): 4, ("request_is_ajax", HERE, line + 3): 4}
+
+
 def test_once_warns_once_but_counts_every_call():
     request = RequestFactory().get("/")
     with override(version="1.5", warnings="once"), pytest.warns(DeprecationWarning) as caught:
