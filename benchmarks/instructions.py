@@ -66,10 +66,7 @@ def _serve(state: str, view: str, requests: int) -> None:
     import timed
     from request_cycle import serve
 
-    pair = timed.PAIRS["cycle/compat-legacy"]
-    timed._configure_once(pair)
-    handler = timed._namespace()["handler"]
-    timed._set_state(pair.setup, state)
+    handler = timed.statements_namespace(timed.PAIRS["cycle/compat-legacy"], state)["handler"]
     for _ in range(50):  # imports, caches and the specialising interpreter settle
         serve(handler, view)
     gc.collect()

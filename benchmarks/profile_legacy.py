@@ -19,10 +19,7 @@ LOOPS = 100_000
 
 
 def profile(select: str = "") -> str:
-    pair = timed.PAIRS["api/request.is_ajax()/compat"]
-    timed._configure_once(pair)
-    namespace = timed._namespace()
-    timed._set_state(pair.setup, timed.SHIM_STATE)
+    namespace = timed.statements_namespace(timed.PAIRS["api/request.is_ajax()/compat"], timed.SHIM_STATE)
     out = []
     for case in timed.API_CASES:
         if select not in case.label:

@@ -249,6 +249,14 @@ def _set_state(setup: str, state: str) -> None:
             django_http_compat.uninstall()
 
 
+def statements_namespace(pair: Pair, state: str) -> dict[str, Any]:
+    """Django set up for ``pair``, the shim in ``state``, and the objects the statements use."""
+    _configure_once(pair)
+    namespace = _namespace()
+    _set_state(pair.setup, state)
+    return namespace
+
+
 def _timer(pair: Pair, namespace: dict[str, Any], statement: str, state: str) -> timeit.Timer:
     """A timer for ``statement``, after proving it leaves ``pair.check`` true."""
     _set_state(pair.setup, state)

@@ -37,6 +37,14 @@ class Config(NamedTuple):
     features: frozenset[str]
     warnings: str
 
+    def flagged_before(self, version: Version) -> bool:
+        """True when the flagged release is older than ``version``.
+
+        Features whose details changed between releases use this to pick the
+        era; with no version set they behave as their last release did.
+        """
+        return self.version is not None and self.version < version
+
 
 def read_settings() -> dict[str, Any]:
     """The raw settings, or the defaults when Django settings are not configured."""

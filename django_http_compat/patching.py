@@ -129,13 +129,8 @@ def is_active(feature_id: str) -> bool:
 
 
 def flagged_before(version: tuple[int, int]) -> bool:
-    """True when ``HTTP_COMPAT_VERSION`` names a release older than ``version``.
-
-    Features whose details changed between releases use this to pick the
-    era; with no version set they behave as their last release did.
-    """
-    flagged = state.config.version
-    return flagged is not None and flagged < version
+    """True when ``HTTP_COMPAT_VERSION`` names a release older than ``version`` (``Config.flagged_before``)."""
+    return state.config.flagged_before(version)
 
 
 def _apply(config: Config) -> None:

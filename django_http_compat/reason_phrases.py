@@ -119,7 +119,7 @@ def phrase_at_construction(config: Config) -> Callable[[HttpResponseBase], None]
     Called by ``response.py`` once per configuration; the rule it returns runs
     in ``__init__`` of every response.
     """
-    if config.version is not None and config.version < (1, 6):
+    if config.flagged_before((1, 6)):
         return None  # the handler's lookup at serving time: the property below
     table = phrases_for(config.version)
 

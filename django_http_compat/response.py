@@ -51,7 +51,7 @@ def _era_layout(config: Config) -> tuple[str, ...] | None:
     if config.version is None or "response_positional_order" not in config.features:
         return None
     for first_release_without, layout in _ERA_LAYOUTS:
-        if config.version < first_release_without:
+        if config.flagged_before(first_release_without):
             return layout
     return None
 
@@ -89,10 +89,13 @@ def _take_mimetype(kwargs: dict[str, Any]) -> None:
             kwargs["content_type"] = mimetype
 
 
-def _falsy_status(kwargs: dict[str, Any]) -> None:
+def _is_falsy_status(status: Any) -> bool:
     """Old releases tested ``if status:``, so 0 or '' kept the class's own status."""
-    status = kwargs["status"]
-    if status is not None and not status:
+    return status is not None and not status
+
+
+def _falsy_status(kwargs: dict[str, Any]) -> None:
+    if _is_falsy_status(kwargs["status"]):
         warn("response_falsy_status")
         del kwargs["status"]
 
@@ -226,7 +229,7 @@ def _base_init(
     Django; anything else takes ``build_with_era_rules``.
     """
     plan = _current_plan()
-    if args or legacy or (status is not None and not status):
+    if args or legacy or _is_falsy_status(status):
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
         build_with_era_rules(MethodType(_modern_base_init, self), self, args, kwargs)

@@ -45,14 +45,16 @@ def count_known_call(feature_id: str, frame: FrameType) -> int | None:
 
 def count_call(feature_id: str, frame: FrameType) -> int:
     """Count one use of ``feature_id`` by the call ``frame`` is making; return the uses so far."""
+    uses = count_known_call(feature_id, frame)
+    if uses is not None:
+        return uses
     code = frame.f_code
-    call = (feature_id, id(code), frame.f_lasti)
-    counter = _by_call.get(call)
-    if counter is None:
-        site = (feature_id, code.co_filename, frame.f_lineno)
-        with _lock:
-            counter = _by_call[call] = _counters.setdefault(site, itertools.count(1))
-            _codes.append(code)
+    site = (feature_id, code.co_filename, frame.f_lineno)
+    with _lock:
+        counter = _by_call[feature_id, id(code), frame.f_lasti] = _counters.setdefault(
+            site, itertools.count(1)
+        )
+        _codes.append(code)
     return next(counter)
 
 
