@@ -139,7 +139,9 @@ def test_report_command_sorts_by_count_with_the_replacement(tmp_path):
     merge_into(target, {("request_is_ajax", "a.py", 3): 2, ("request_REQUEST", "b.py", 9): 7})
     out, err = io.StringIO(), io.StringIO()
     call_command("http_compat_report", str(target), stdout=out)
-    assert out.getvalue().splitlines() == [
+    configuration, counts = out.getvalue().split("\n\n")
+    assert configuration.startswith("HTTP_COMPAT_VERSION: not set")
+    assert counts.splitlines() == [
         "       7  b.py:9  request_REQUEST — use request.POST or request.GET explicitly (look in POST first to keep the old precedence)",
         '       2  a.py:3  request_is_ajax — use request.headers.get("x-requested-with") == "XMLHttpRequest"',
         "9 legacy calls at 2 sites.",
