@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import logging
+
 from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
+
+logger = logging.getLogger("django_http_compat")
 
 
 class HttpCompatConfig(AppConfig):
@@ -12,10 +16,16 @@ class HttpCompatConfig(AppConfig):
     def ready(self) -> None:
         from . import patching, usage_counts
         from .checks import check_settings
+        from .conf import settings_config
 
         checks.register(check_settings, checks.Tags.compatibility)
-        # Invalid settings patch nothing and are reported by check_settings.
+        # Invalid settings stop start-up here (InvalidSettings, an
+        # ImproperlyConfigured), under any server and without ``check``:
+        # starting with the shim off would only move the failure to the
+        # first legacy call.
+        config = settings_config()
         patching.install()
+        logger.info("Installed the legacy django.http contract: %s", config.describe())
         usage_file = getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
         if usage_file:
             usage_counts.write_at_exit(usage_file)

@@ -157,8 +157,10 @@ def _write_json(report, fixed: list, out: IO[str]) -> None:
     out.write("\n")
 
 
-def add_report_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the HTTP_COMPAT_USAGE_FILE to read")
+def add_report_arguments(parser: argparse.ArgumentParser, file_optional: bool = False) -> None:
+    parser.add_argument(
+        "file", nargs="?" if file_optional else None, help="the HTTP_COMPAT_USAGE_FILE to read"
+    )
 
 
 def run_report(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from .conf import Config, ConfigError, read_settings, resolve
+from .conf import Config, read_settings, resolve, settings_config
 from .versions import format_version
 
 _MISSING = object()
@@ -48,7 +48,6 @@ class _State:
         self.installed = False
         self.explicit: Config | None = None
         self.overrides: list[Config] = []
-        self.settings_error: ConfigError | None = None
         self.originals: dict[tuple[Any, str], Any] = {}
         # ``config`` (the configuration legacy code obeys, also read by the
         # swap-import classes) is a plain attribute once set, because every
@@ -113,15 +112,10 @@ def current_config() -> Config:
         return state.overrides[-1]
     if state.explicit is not None:
         return state.explicit
-    raw = read_settings()
-    try:
-        config = resolve(raw["version"], raw["features"], raw["warnings"])
-    except ConfigError as exc:
-        # Reported by the system checks (http_compat.E00x); nothing is patched.
-        state.settings_error = exc
-        return Config(None, frozenset(), "once")
-    state.settings_error = None
-    return config
+    # Invalid settings raise InvalidSettings (ImproperlyConfigured) rather than
+    # quietly patching nothing: at start-up from the app's ready(), and from
+    # override_settings, which then restores the previous settings.
+    return settings_config()
 
 
 def is_active(feature_id: str) -> bool:

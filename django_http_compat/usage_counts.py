@@ -1,13 +1,22 @@
 """The runtime usage report: which legacy paths production really takes, and how often.
 
-Every legacy entry point already calls the package's ``warn()``, which finds the
-calling frame; counting adds one dictionary lookup and one ``next()`` there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
+Every legacy entry point already calls the package's ``warn()``, which finds
+the calling frame; counting adds one dictionary lookup and one ``next()``
+there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
 without releasing the GIL, so threads lose no counts and the hot path takes
-no lock (a lock is taken only to create a site's counter and to take a snapshot).
+no lock (a lock is taken only to create a site's counter and to take a
+snapshot).  Counts are kept per (feature, file, line); the fast lookup by
+code object holds each code object only weakly, so code compiled at run time
+(templates compiled to Python, say) is freed as usual and memory grows with
+the number of sites, not of code objects.
+
 ``HTTP_COMPAT_USAGE_FILE`` merges the counts into a JSON file when the
 process exits.  Several processes (server workers) may share the file: each
 merge holds an exclusive lock on ``<file>.lock`` and replaces the file
-atomically, so no process's counts are lost or half-written.
+atomically, so no process's counts are lost or half-written.  A symbolic
+link is followed (its target is replaced), the file keeps its mode, a file
+that is not a usage file is set aside as ``<file>.corrupt-<time>``, and
+temporary files left by a merge that was killed are removed by the next one.
 """
 
 from __future__ import annotations
@@ -15,13 +24,20 @@ from __future__ import annotations
 import atexit
 import itertools
 import json
+import logging
 import os
-import tempfile
+import re
+import secrets
+import stat
 import threading
+import time
+import weakref
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import CodeType, FrameType
+
+logger = logging.getLogger("django_http_compat")
 
 Site = tuple[str, str, int]  # (feature id, file, line)
 
@@ -31,10 +47,31 @@ _lock = threading.Lock()
 _counters: dict[Site, itertools.count] = {}
 # (feature id, id(code), instruction offset) -> that site's counter: a site found
 # again without working out its line number (which decodes the code's line
-# table).  ``_codes`` keeps each code object alive, so its id is never reused.
+# table).  An id names one code object only while it lives, so each code
+# object with entries here has a weak reference in ``_known_codes`` whose
+# callback removes them when the code object is freed.
 _by_call: dict[tuple[str, int, int], itertools.count] = {}
-_codes: list[CodeType] = []
 _exit_files: set[str] = set()
+
+
+class _KnownCode(weakref.ref):
+    """A weak reference to a code object, with the ``_by_call`` keys naming it."""
+
+    __slots__ = ("code_id", "keys")
+
+    code_id: int
+    keys: list[tuple[str, int, int]]
+
+
+_known_codes: dict[int, _KnownCode] = {}
+
+
+def _code_freed(known: _KnownCode) -> None:
+    # Called while the code object is being freed, so its id is not reused
+    # yet; it takes no lock, as it may run in a thread that holds one.
+    _known_codes.pop(known.code_id, None)
+    for key in known.keys:
+        _by_call.pop(key, None)
 
 
 def count_known_call(feature_id: str, frame: FrameType) -> int | None:
@@ -50,12 +87,21 @@ def count_call(feature_id: str, frame: FrameType) -> int:
         return uses
     code = frame.f_code
     site = (feature_id, code.co_filename, frame.f_lineno)
+    key = (feature_id, id(code), frame.f_lasti)
     with _lock:
-        counter = _by_call[feature_id, id(code), frame.f_lasti] = _counters.setdefault(
-            site, itertools.count(1)
-        )
-        _codes.append(code)
+        counter = _counters.setdefault(site, itertools.count(1))
+        if key not in _by_call:
+            _remember(code).keys.append(key)
+            _by_call[key] = counter
     return next(counter)
+
+
+def _remember(code: CodeType) -> _KnownCode:
+    known = _known_codes.get(id(code))
+    if known is None:
+        known = _known_codes[id(code)] = _KnownCode(code, _code_freed)
+        known.code_id, known.keys = id(code), []
+    return known
 
 
 def _uses(counter: itertools.count) -> int:
@@ -72,8 +118,8 @@ def usage() -> dict[Site, int]:
 
 def _forget() -> None:
     _counters.clear()
-    _by_call.clear()
-    _codes.clear()
+    _by_call.clear()  # before the references whose callbacks would clear it
+    _known_codes.clear()
 
 
 def reset() -> None:
@@ -93,15 +139,34 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+class UnreadableUsageFile(ValueError):
+    """The file is not a usage file (damaged, cut short, or another file)."""
+
+
 def load(path: str | os.PathLike) -> dict[Site, int]:
-    """The counts stored in a usage file (empty if it does not exist yet)."""
+    """The counts stored in a usage file (empty if it does not exist yet, or is empty)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f"{path} is not a django-http-compat usage file")
-    return {(row["feature"], row["file"], int(row["line"])): int(row["count"]) for row in data["counts"]}
+    if not raw.strip():  # created empty beforehand, to give it its owner and mode
+        return {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("no usage format marker")
+        return {
+            (_text(row["feature"]), _text(row["file"]), int(row["line"])): int(row["count"])
+            for row in data["counts"]
+        }
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UnreadableUsageFile(f"{path} is not a django-http-compat usage file") from exc
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a string")
+    return value
 
 
 def _dump(counts: Mapping[Site, int]) -> str:
@@ -137,18 +202,78 @@ def _locked(path: Path) -> Iterator[None]:
 
 def merge_into(path: str | os.PathLike, counts: Mapping[Site, int] | None = None) -> None:
     """Add ``counts`` (default: this process's) to the usage file at ``path``."""
-    path = Path(path)
     counts = usage() if counts is None else counts
     if not counts:
         return
-    with _locked(path):
-        merged = load(path)
+    target = Path(os.path.realpath(path))  # through a symbolic link, to the file it names
+    with _locked(target):
+        _remove_temporaries(target)
+        try:
+            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            mode = None
+        try:
+            merged = load(target)
+        except UnreadableUsageFile:
+            aside = _set_aside(target)
+            logger.warning("%s is not a usage file; moved it to %s and started a new one.", target, aside)
+            merged = {}
         for site, n in counts.items():
             merged[site] = merged.get(site, 0) + n
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        _replace(target, _dump(merged), mode)
+
+
+def _temporary_name(target: Path) -> str:
+    return f".{target.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def _temporary_pattern(target: Path) -> re.Pattern[str]:
+    # Ours, and the ``tempfile.mkstemp`` names (8 characters) of earlier releases.
+    return re.compile(rf"\.{re.escape(target.name)}\.(tmp-[0-9]+-[0-9a-f]+|[a-z0-9_]{{8}})")
+
+
+def _remove_temporaries(target: Path) -> None:
+    """Remove temporary files of killed merges: only merges write them, each under the lock we hold."""
+    pattern = _temporary_pattern(target)
+    with os.scandir(target.parent) as entries:
+        for entry in entries:
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+
+
+def _set_aside(target: Path) -> Path:
+    """Rename an unreadable usage file out of the way, keeping it for inspection."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside = target.with_name(f"{target.name}.corrupt-{stamp}")
+    for n in itertools.count(1):
+        if not aside.exists():
+            break
+        aside = target.with_name(f"{target.name}.corrupt-{stamp}-{n}")
+    os.replace(target, aside)
+    return aside
+
+
+def _replace(target: Path, text: str, mode: int | None) -> None:
+    """Write ``text`` beside ``target`` and rename it over ``target``, so readers see one whole file.
+
+    ``mode`` is the replaced file's; a new file gets what ``open()`` would
+    give it (0o666 less the umask), which ``os.open`` applies for us.
+    """
+    temporary = target.with_name(_temporary_name(target))
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(_dump(merged))
-        os.replace(temporary, path)
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
 
 
 def write_at_exit(path: str | os.PathLike) -> None:

@@ -7,6 +7,7 @@ so they are checked by the benchmark run itself).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -36,3 +37,17 @@ def test_every_api_case_names_a_registry_feature():
     from django_http_compat.features import FEATURES_BY_ID
 
     assert {case.feature for case in timed.API_CASES} <= set(FEATURES_BY_ID)
+
+
+def test_the_usage_memory_script_counts_every_call_at_its_sites():
+    for files, sites in (("one", 1), ("each", 300)):
+        done = subprocess.run(
+            [sys.executable, "usage_memory.py", "compat", "300", files],
+            cwd=REPO / "benchmarks",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        measured = json.loads(done.stdout)
+        assert (measured["codes"], measured["sites"], measured["calls"]) == (300, sites, 300)

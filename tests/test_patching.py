@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory, override_settings
 
-from django_http_compat import install, override, patching, uninstall
+from django_http_compat import install, override, uninstall
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -163,9 +163,3 @@ def test_settings_fixture_takes_effect_immediately(settings):
     assert not hasattr(HttpRequest, "is_ajax")
     settings.HTTP_COMPAT_VERSION = "3.2"
     assert hasattr(HttpRequest, "is_ajax")
-
-
-def test_invalid_setting_patches_nothing(settings):
-    settings.HTTP_COMPAT_VERSION = "9.9"
-    assert not hasattr(HttpRequest, "is_ajax")
-    assert patching.state.settings_error is not None
