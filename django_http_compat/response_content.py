@@ -9,8 +9,8 @@ read of ``.content`` returned ``''``, and since modern middleware reads
 that would serve empty bodies.  What 1.4 and earlier did refuse, ``write()``
 and ``tell()`` on a response built from an iterable, they still refuse.
 
-Modern code meets these responses too: the cache middleware pickles them, and
-a response built inside
+Modern code meets these responses too: the cache middleware pickles them, the
+ASGI handler sends them from its event loop, and a response built inside
 ``override()`` may be read after it ends.  ``PendingContent`` keeps each of
 those as correct as plain Django, which reads an iterator at once.
 """
@@ -21,7 +21,11 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.http.response import HttpResponse
+from asgiref.sync import sync_to_async
+from django.core.handlers.asgi import ASGIHandler
+from django.core.handlers.exception import response_for_exception
+from django.http import HttpRequest
+from django.http.response import HttpResponse, HttpResponseBase
 
 from .patching import Patch, flagged_before, is_active, state
 from .warnings import warn
@@ -141,6 +145,28 @@ def _tell(self: HttpResponse) -> int:
     return _modern_tell(self)
 
 
+async def _get_response_async(self: ASGIHandler, request: HttpRequest) -> HttpResponseBase:
+    """Under ASGI, read pending content in the request's sync thread before the handler sends.
+
+    The handler reads ``.content`` on its event loop after sending the status
+    line, where a generator's ORM queries raise ``SynchronousOnlyOperation``
+    (cutting the body short, logged nowhere) and a blocking generator stalls
+    every connection.  Read where Django runs sync views, an error is handled
+    as one raised by the outermost middleware: logged, and answered by
+    ``handler500``.
+    """
+    response = await super(ASGIHandler, self).get_response_async(request)
+    pending = getattr(response, "_container", None)
+    if type(pending) is PendingContent:
+        try:
+            await sync_to_async(pending.settle, thread_sensitive=True)()
+        except Exception as exc:
+            failed = response
+            response = await sync_to_async(response_for_exception, thread_sensitive=False)(request, exc)
+            response._resource_closers.extend(failed._resource_closers)  # the request's, the iterator's
+    return response
+
+
 def _str(self: HttpResponse) -> str:
     """The HTTP message, as Python 2's ``str(response)`` gave it."""
     warn("response_str_message")
@@ -155,6 +181,7 @@ def patches() -> dict[str, list[Patch]]:
             Patch(HttpResponse, "content", property(_get_content, _set_content)),
             Patch(HttpResponse, "write", _write),
             Patch(HttpResponse, "tell", _tell),
+            Patch(ASGIHandler, "get_response_async", _get_response_async),
         ],
         "response_str_message": [Patch(HttpResponse, "__str__", _str)],
     }

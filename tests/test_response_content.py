@@ -1,14 +1,22 @@
 """Iterator content (``response_iterator_content``, flags below 1.7) where modern code meets it.
 
-The cache middleware pickles responses, and a response built inside
-``override()`` may be read after it has ended.  Each case is compared with
-plain Django (the app uninstalled) serving the same view with str content.
+The cache middleware pickles responses, the ASGI handler sends them from its
+event loop, and a response built inside ``override()`` may be read after it
+has ended.  Each case is compared with plain Django (the app uninstalled, or a
+server without it) serving the same view with str content.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
+import subprocess
+import sys
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from django.http import HttpResponse
@@ -18,7 +26,9 @@ from django.urls import path
 from django_http_compat import override, uninstall
 from tests.content_urls import CALLS, page
 from tests.golden.probes import make_request
+from tests.servers import LIVE_SERVERS, get, running
 
+REPO = Path(__file__).resolve().parent.parent
 CACHE_MIDDLEWARE = [
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
@@ -147,3 +157,76 @@ def test_an_override_decorated_generator_view_is_served_as_plain_django_serves_i
     plain = served_wsgi("/str/", middleware)
     assert legacy == plain
     assert legacy[2] == b"<p>cached inside override()</p>"
+
+
+# --- under an ASGI server ----------------------------------------------------------------
+
+SETUP_DATABASE = """
+import django
+django.setup()
+from django.core.management import call_command
+from tests.models import Member
+call_command("migrate", run_syncdb=True, verbosity=0)
+Member.objects.bulk_create([Member(email="ada@example.com"), Member(email="grace@example.com")])
+"""
+
+
+@pytest.fixture(scope="module")
+def asgi(tmp_path_factory):
+    """name -> (port, django.request log) of uvicorn at flag 1.6 ("shim") and without the app ("plain")."""
+    folder = tmp_path_factory.mktemp("asgi")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "DJANGO_SETTINGS_MODULE": "tests.settings_content",
+        "HTTP_COMPAT_TEST_DATABASE": str(folder / "db.sqlite3"),
+        "HTTP_COMPAT_TEST_LOG": str(folder / "setup.log"),
+    }
+    subprocess.run([sys.executable, "-c", SETUP_DATABASE], cwd=REPO, env=env, check=True)
+    shim_env = {**env, "HTTP_COMPAT_TEST_LOG": str(folder / "shim.log")}
+    plain_env = {**env, "HTTP_COMPAT_TEST_LOG": str(folder / "plain.log"), "HTTP_COMPAT_TEST_PLAIN": "1"}
+    with (
+        running(LIVE_SERVERS["uvicorn"], cwd=REPO, env=shim_env) as shim,
+        running(LIVE_SERVERS["uvicorn"], cwd=REPO, env=plain_env) as plain,
+    ):
+        yield {"shim": (shim, folder / "shim.log"), "plain": (plain, folder / "plain.log")}
+
+
+def answered(port: int, path: str) -> tuple[int, list, bytes]:
+    response = get(port, path)
+    return response.status, _masked(response.getheaders()), response.body
+
+
+@pytest.mark.server
+def test_asgi_serves_a_generator_that_uses_the_orm_as_plain_django_serves_its_str_twin(asgi):
+    legacy = answered(asgi["shim"][0], "/generator/members/")
+    plain = answered(asgi["plain"][0], "/str/members/")
+    assert legacy == plain
+    assert legacy[0] == 200 and legacy[2] == b"members: ada@example.com, grace@example.com"
+
+
+@pytest.mark.server
+def test_asgi_answers_a_failing_generator_with_djangos_logged_500(asgi):
+    legacy = answered(asgi["shim"][0], "/generator/missing/")
+    plain = answered(asgi["plain"][0], "/str/missing/")
+    assert legacy == plain
+    assert legacy[0] == 500
+    for name, logged_path in (("shim", "/generator/missing/"), ("plain", "/str/missing/")):
+        log = asgi[name][1].read_text()
+        assert f"internal server error: {logged_path}" in log.lower()  # upper case at flag 1.6
+        assert "DoesNotExist: Member matching query does not exist." in log
+
+
+@pytest.mark.server
+def test_asgi_serves_other_connections_while_a_generator_blocks(asgi):
+    for name, waiting_path in (("shim", "/generator/wait/"), ("plain", "/str/wait/")):
+        port, key = asgi[name][0], uuid.uuid4().hex
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(get, port, f"{waiting_path}?key={key}")
+            for _ in range(200):  # until the view blocks; each try is a new connection to serve
+                released = get(port, f"/release/?key={key}")
+                if released.status != 409:
+                    break
+                time.sleep(0.02)
+            assert (name, released.status, released.body) == (name, 200, b"ok")
+            assert (name, waiting.result().body) == (name, b"released")  # not "stalled"
