@@ -213,6 +213,23 @@ DIFFERENCES: list[tuple[tuple[str, ...], str | tuple[str, ...], str | tuple[str,
         "HttpResponse); the exception and the rest of the message are as recorded.",
     ),
     (
+        PY2_RELEASES_BEFORE_1_10[:6],
+        "pickled_iterator_content",
+        "/after_read/",
+        "These releases kept the generator in the response even after .content was read, "
+        "so pickling it raised TypeError and the cache middleware, which pickles what it "
+        "stores, turned every such page into a 500. The shim pickles the content read, "
+        "without the generator, as modern Django pickles str content.",
+    ),
+    (
+        PY2_RELEASES_BEFORE_1_10[6:],
+        "pickled_iterator_content",
+        "/after_read/",
+        "From 1.7 to 1.9 an iterator was read at once but kept for close(), so the response "
+        "still could not be pickled (TypeError); at these flags the shim leaves content to "
+        "modern Django, which closes the iterator once read and pickles the response.",
+    ),
+    (
         PY2_RELEASES_BEFORE_1_10[:3],
         ("iterator_content", "response_forms"),
         ("/assigned/", "/int_content/"),

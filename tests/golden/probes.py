@@ -960,6 +960,20 @@ def iterator_view(request):
     return HttpResponse(_tracked()[0], content_type="text/plain")
 
 
+def probe_pickled_iterator_content():
+    """A generator response read, then pickled, as the cache middleware pickles what it stores."""
+    import pickle
+
+    from django.http import HttpResponse
+
+    def after_read():
+        response = HttpResponse(_tracked()[0])
+        response.content
+        return text(pickle.loads(pickle.dumps(response, 2)).content)
+
+    return {"after_read": outcome(after_read)}
+
+
 # --- str(response), HttpResponseNotModified, DEFAULT_CONTENT_TYPE -----------
 
 
@@ -1104,6 +1118,7 @@ PROBES = [
     ("response_forms", probe_response_forms),
     ("header_case", probe_header_case),
     ("iterator_content", probe_iterator_content),
+    ("pickled_iterator_content", probe_pickled_iterator_content),
     ("str_response", probe_str_response),
     ("not_modified", probe_not_modified),
     ("default_content_type", probe_default_content_type),
