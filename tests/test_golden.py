@@ -65,7 +65,7 @@ def test_recordings_cover_the_required_releases():
         RECORDINGS
     )
     for release in RECORDINGS:
-        assert set(recorded(release)["probes"]) == {name for name, _ in probes.PROBES}
+        assert set(recorded(release)["probes"]) == {p.name for p in probes.PROBES}
 
 
 @pytest.mark.parametrize("release", RECORDINGS)
