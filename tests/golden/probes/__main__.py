@@ -39,11 +39,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     configure_old_django(os.path.join(os.path.dirname(here), "templates"))
     import django
-
     import probes
+    from probes import census
 
     data = {"django": django.get_version(), "python": "%d.%d" % sys.version_info[:2]}
     data["probes"] = probes.run_all()
+    data["census"] = census.run()
     out = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
     sys.stdout.write(out if sys.version_info[0] > 2 else out.encode("utf-8"))
 

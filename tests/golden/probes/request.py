@@ -2,6 +2,7 @@
 """Probes of the request side: request.REQUEST, raw_post_data, QueryDict, POST parsing."""
 from __future__ import unicode_literals
 
+import copy
 import io
 import json
 
@@ -10,14 +11,17 @@ from .common import (
     MULTIPART,
     URLENCODED,
     caught,
+    environ_for,
     kind,
     listing,
     make_request,
+    mask_addresses,
     multipart,
     native,
     outcome,
     probe,
     read_body,
+    served,
     text,
     upload_body,
 )
@@ -75,7 +79,10 @@ def probe_request_empty():
 def probe_request_repr():
     # One key only: Python 2 printed dicts in hash order.
     req = make_request("POST", "", b"b=2", URLENCODED)
-    return {"repr": repr(req.REQUEST), "str": outcome(lambda: "%s" % (req.REQUEST,))}
+    return {
+        "repr": mask_addresses(repr(req.REQUEST)),
+        "str": outcome(lambda: mask_addresses("%s" % (req.REQUEST,))),
+    }
 
 
 @probe("request_REQUEST")
@@ -485,3 +492,379 @@ def probe_is_authenticated():
     return results
 
 
+
+
+# --- bytes that are not UTF-8, in query strings and urlencoded bodies ------------
+
+# Text here is latin-1 for bytes: "\xe9" is the raw byte E9 in the environ.
+NON_UTF8_QUERIES = [
+    "q=caf\xe9",
+    "q=caf%E9",
+    "caf\xe9=1",
+    "caf%E9=1",
+    "k\xe9=v\xe9&k%E9=v%E9",
+    "q=caf%C3%A9&r=caf\xc3\xa9",
+]
+
+
+def _lists(querydict):
+    return sorted([k, v] for k, v in querydict.lists())
+
+
+@probe("querydict_bytes_decoding")
+def probe_non_utf8_query_strings():
+    results = []
+    for query in NON_UTF8_QUERIES:
+        req = make_request("GET", query)
+        results.append({"call": query, "GET": outcome(lambda: _lists(req.GET))})
+    return results
+
+
+@probe("querydict_bytes_decoding")
+def probe_non_utf8_bodies():
+    results = []
+    for query in NON_UTF8_QUERIES:
+        body = query.encode("latin-1")
+        req = make_request("POST", "", body, URLENCODED)
+        results.append({"call": query, "POST": outcome(lambda: _lists(req.POST))})
+    return results
+
+
+@probe("querydict_bytes_decoding")
+def probe_non_utf8_querydict():
+    from django.http import QueryDict
+
+    cases = [
+        ("bytes", b"q=caf\xe9&caf\xe9=1", None),
+        ("bytes_escaped", b"q=caf%E9&caf%E9=1", None),
+        ("bytes_latin1", b"q=caf%E9&r=caf\xe9", "latin-1"),
+        ("text_escaped", "q=caf%E9&caf%E9=1", None),
+        ("text_non_ascii", "q=caf\xe9&caf\xe9=1", None),
+    ]
+    results = []
+    for label, query, encoding in cases:
+        results.append(
+            {"call": label, "lists": outcome(lambda: _lists(QueryDict(query, encoding=encoding)))}
+        )
+    return results
+
+
+# --- the body after the stream was read -----------------------------------------
+
+
+def _read_first(step):
+    if step == "multipart":
+        req = make_request("POST", "", multipart([("a", "1")]), MULTIPART)
+        req.POST
+    else:
+        req = make_request("POST", "", b"one\ntwo", "text/plain")
+        if step == "read":
+            req.read()
+        else:
+            list(req.xreadlines())
+    return req
+
+
+@probe("request_raw_post_data", "request_body_exception_class")
+def probe_body_after_stream_read():
+    results = {}
+    for step in ("multipart", "read", "xreadlines"):
+        results[step] = {
+            "body": outcome(lambda: len(_read_first(step).body)),
+            "raw_post_data": outcome(lambda: len(_read_first(step).raw_post_data)),
+        }
+    return results
+
+
+# --- CONTENT_LENGTH that is not a number ----------------------------------------
+
+
+@probe("request_invalid_content_length")
+def probe_invalid_content_length():
+    from django.core.handlers.wsgi import WSGIRequest
+
+    def build(value):
+        environ = environ_for("POST", "", b"a=1&b=2", URLENCODED)
+        environ[native("CONTENT_LENGTH")] = native(value)
+        return WSGIRequest(environ)
+
+    results = []
+    for value in ("abc", "", "1.5", "-1", " 7"):
+        results.append(
+            {
+                "call": value,
+                "body": outcome(lambda: text(read_body(build(value)))),
+                "POST": outcome(lambda: _lists(build(value).POST)),
+            }
+        )
+    return results
+
+
+# --- get_full_path() of paths that need escaping --------------------------------
+
+
+@probe("request_unescaped_full_path")
+def probe_full_path():
+    # PATH_INFO as a WSGI server gives it: UTF-8 bytes, seen as latin-1 text.
+    cases = [
+        ("/caf\xc3\xa9/", "q=%C3%A9"),
+        ("/a b/", ""),
+        ("/a%20b/", "x=1"),
+        ("/p/", "q=a b"),
+        ("/semi;colon/", ""),
+    ]
+    results = []
+    for path, query in cases:
+        req = make_request("GET", query, headers={"PATH_INFO": path})
+        results.append(
+            {
+                "call": [path, query],
+                "path": outcome(lambda: req.path),
+                "full_path": outcome(lambda: req.get_full_path()),
+                "absolute_uri": outcome(lambda: req.build_absolute_uri()),
+            }
+        )
+    return results
+
+
+# --- request.COOKIES ---------------------------------------------------------------
+
+
+def _cookies_of(header):
+    req = make_request("GET", "", headers={"HTTP_COOKIE": header})
+    return sorted([text(k), text(v)] for k, v in req.COOKIES.items())
+
+
+@probe("request_keyless_cookies")
+def probe_keyless_cookie_chunks():
+    headers = ["a=1; b; c=3", "b", "a=1;;c=3", "a=1; ; c=3", "=x; a=1", "a=1; b=; c"]
+    return [{"call": h, "COOKIES": outcome(lambda: _cookies_of(h))} for h in headers]
+
+
+@probe(MODERN)
+def probe_cookie_parser():
+    """The strict modern parser stays (the old one allowed CVE-2016-7401)."""
+    headers = ['a=1; b=x[y]; c=3', 'a="q w"; b=2', "a=1, b=2", "a=1; b=\xe9; c=3", "a=1; $Path=/; b=2"]
+    return [{"call": h, "COOKIES": outcome(lambda: _cookies_of(h))} for h in headers]
+
+
+# --- MergeDict's repr ---------------------------------------------------------------
+
+
+@probe("datastructures_MergeDict")
+def probe_merge_dict_repr():
+    from django.http import QueryDict
+    from django.utils import datastructures
+
+    def build():
+        return datastructures.MergeDict(QueryDict("a=1"), QueryDict("b=2"))
+
+    return {
+        "repr": outcome(lambda: mask_addresses(repr(build()))),
+        "str": outcome(lambda: mask_addresses("%s" % (build(),))),
+        "of_dicts": outcome(lambda: mask_addresses(repr(datastructures.MergeDict({"a": 1}, {})))),
+    }
+
+
+# --- wsgi.input that is not a file ------------------------------------------------
+
+
+class ReadOnlyInput(object):
+    """A wsgi.input with a read() method and nothing else."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            size = len(self._data)
+        chunk, self._data = self._data[:size], self._data[size:]
+        return chunk
+
+
+@probe("request_wsgi_input_read_only")
+def probe_wsgi_input_read_only():
+    from django.core.handlers.wsgi import WSGIRequest
+
+    body = b"a=1&a=2&e="
+
+    def environ():
+        env = environ_for("POST", "g=1", body, URLENCODED)
+        env[native("wsgi.input")] = ReadOnlyInput(body)
+        return env
+
+    def form():
+        env = environ_for("POST", "", upload_body(), MULTIPART)
+        env[native("wsgi.input")] = ReadOnlyInput(upload_body())
+        return env
+
+    return {
+        "POST": outcome(lambda: _lists(WSGIRequest(environ()).POST)),
+        "body": outcome(lambda: text(read_body(WSGIRequest(environ())))),
+        "multipart": outcome(lambda: _lists(WSGIRequest(form()).POST)),
+        "served": outcome(lambda: served("probe/", environ=environ())),
+    }
+
+
+# --- module names of each release ---------------------------------------------------
+
+HTTP_NAMES_BY_RELEASE = [
+    "HttpResponseRedirectBase", "validate_host", "Cookie", "SimpleCookie", "CompatCookie",
+    "fix_location_header", "conditional_content_removal", "REASON_PHRASES", "STATUS_CODE_TEXT",
+    "parse_cookie", "UnreadablePostError", "RawPostDataException", "StreamingHttpResponse",
+    "JsonResponse", "FileResponse", "HttpResponseBase", "HttpResponseRedirect", "QueryDict",
+]
+
+
+def kind_of(value):
+    import inspect
+
+    if inspect.ismodule(value):
+        return "module"
+    if inspect.isclass(value):
+        return "class"
+    if inspect.isfunction(value) or inspect.isbuiltin(value):
+        return "function"
+    return "data"
+
+
+def _helpers_module():
+    import importlib
+
+    return importlib.import_module("django.http.utils")
+
+
+@probe(
+    "http_module_names",
+    "http_response_helpers",
+    "http_cookie_module",
+    "utils_http_urllib_parse",
+    "request_media_type_is_all_types",
+)
+def probe_module_names_by_release():
+    import django.http as http
+    import django.utils.http as utils_http
+    from django.http import HttpResponse, HttpResponseRedirect
+
+    def fixed():
+        req = make_request("GET", "", headers={"HTTP_HOST": "testserver"})
+        response = http.fix_location_header(req, HttpResponseRedirect("/to/"))
+        return response["Location"]
+
+    def removed(method, status):
+        req = make_request(method, "")
+        response = http.conditional_content_removal(req, HttpResponse("body", status=status))
+        return [text(response.content), response.get("Content-Length", None)]
+
+    def media_type(value):
+        from django.http.request import MediaType
+
+        return MediaType(value).is_all_types
+
+    return {
+        "django_http": dict(
+            (name, kind_of(getattr(http, name))) for name in HTTP_NAMES_BY_RELEASE if hasattr(http, name)
+        ),
+        "http_utils": outcome(lambda: sorted(n for n in dir(_helpers_module()) if not n.startswith("_"))),
+        "Cookie_SimpleCookie": outcome(lambda: hasattr(http.Cookie, "SimpleCookie")),
+        "fix_location_header": outcome(fixed),
+        "conditional_content_removal": outcome(
+            lambda: [removed("HEAD", 200), removed("GET", 304), removed("GET", 200)]
+        ),
+        "urllib_parse": outcome(lambda: callable(utils_http.urllib_parse.quote)),
+        "is_all_types": outcome(lambda: [media_type("*/*"), media_type("text/html")]),
+    }
+
+
+# --- old behaviour the shim does not bring back (each a listed difference) ---------
+
+
+@probe(MODERN)
+def probe_querydict_internal_lists():
+    """getlist() returned the stored list, so changing it changed an immutable QueryDict."""
+    from django.http import QueryDict
+
+    def changed(mutable):
+        q = QueryDict("a=1", mutable=mutable)
+        q.getlist("a").append("x")
+        return q.getlist("a")
+
+    return {"immutable": outcome(lambda: changed(False)), "mutable": outcome(lambda: changed(True))}
+
+
+@probe(MODERN)
+def probe_querydict_copies():
+    """Which copies share their lists with the original."""
+    from django.http import QueryDict
+    from django.utils.datastructures import MultiValueDict
+
+    def after(make_copy, original):
+        duplicate = make_copy(original)
+        duplicate.appendlist("a", "2")
+        return [original.getlist("a"), duplicate.getlist("a")]
+
+    return {
+        "querydict_copy_module": outcome(lambda: after(copy.copy, QueryDict("a=1", mutable=True))),
+        "querydict_copy_method": outcome(lambda: after(lambda q: q.copy(), QueryDict("a=1", mutable=True))),
+        "multivaluedict_copy_module": outcome(lambda: after(copy.copy, MultiValueDict({"a": ["1"]}))),
+        "multivaluedict_copy_method": outcome(lambda: after(lambda q: q.copy(), MultiValueDict({"a": ["1"]}))),
+    }
+
+
+@probe(MODERN)
+def probe_querydict_update_forms():
+    from django.http import QueryDict
+    from django.utils.datastructures import MultiValueDict
+
+    def updated(*args, **kwargs):
+        q = QueryDict("a=1", mutable=True)
+        q.update(*args, **kwargs)
+        return _lists(q)
+
+    return {
+        "dict": outcome(lambda: updated({"a": "2"})),
+        "multivaluedict": outcome(lambda: updated(MultiValueDict({"a": ["2", "3"]}))),
+        "pairs": outcome(lambda: updated([("a", "2"), ("b", "3")])),
+        "keywords": outcome(lambda: updated(b="3")),
+    }
+
+
+@probe(MODERN)
+def probe_querydict_constructor_forms():
+    from django.http import QueryDict
+
+    return {
+        "no_query_string": outcome(lambda: _lists(QueryDict())),
+        "none": outcome(lambda: _lists(QueryDict(None))),
+        "mutable_keyword": outcome(lambda: _lists(QueryDict(mutable=True))),
+        "fromkeys": outcome(lambda: _lists(QueryDict.fromkeys(["a", "b"], value="v"))),
+    }
+
+
+@probe(MODERN)
+def probe_forwarded_host():
+    """X-Forwarded-Host counts only with USE_X_FORWARDED_HOST (not set here)."""
+    req = make_request("GET", "", headers={"HTTP_HOST": "testserver", "HTTP_X_FORWARDED_HOST": "evil.example"})
+    return {"host": outcome(lambda: req.get_host())}
+
+
+@probe(MODERN)
+def probe_body_limits():
+    """Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE and forms over DATA_UPLOAD_MAX_NUMBER_FIELDS (defaults)."""
+    large = b"a=" + b"x" * (2621440 + 1)
+    many = "&".join("f%d=1" % i for i in range(1001)).encode("ascii")
+    return {
+        "large_body": outcome(lambda: len(read_body(make_request("POST", "", large, URLENCODED)))),
+        "large_post": outcome(lambda: len(make_request("POST", "", large, URLENCODED).POST["a"])),
+        "many_fields": outcome(lambda: len(make_request("POST", "", many, URLENCODED).POST)),
+        "many_query_fields": outcome(lambda: len(make_request("GET", many.decode("ascii")).GET)),
+    }
+
+
+@probe(MODERN)
+def probe_get_after_encoding_set():
+    """Setting request.encoding re-decodes GET in old releases only if GET was not read yet."""
+    req = make_request("GET", "q=caf%E9")
+    before = req.GET["q"]
+    req.encoding = "latin-1"
+    return {"before": before, "after": outcome(lambda: req.GET["q"])}

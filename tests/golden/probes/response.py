@@ -253,8 +253,15 @@ def server_error_view(request):
     return HttpResponseServerError("server error", content_type="text/plain")
 
 
+#: label -> view body, for responses served through the handler by later probes.
+SERVED = {}
+
+
 def form_view(request):
-    return dict(response_forms())[request.GET["form"]]()
+    label = request.GET["form"]
+    if label in SERVED:
+        return SERVED[label](request)
+    return dict(response_forms())[label]()
 
 
 @probe("response_falsy_status", "response_absolute_location", "response_cookie_dates", "response_case_sensitive_headers")
@@ -476,3 +483,329 @@ def probe_shortcuts():
     }
 
 
+
+
+# --- the response as its own iterator --------------------------------------------
+
+
+@probe("response_own_iterator")
+def probe_response_own_iterator():
+    from django.http import HttpResponse
+
+    def passes(content):
+        response = HttpResponse(content)
+        return [text(list(response)), text(list(response))]
+
+    def stepped(step):
+        response = HttpResponse(["a", "b"])
+        iter(response)
+        return [outcome(lambda: text(step(response))) for _ in range(3)]
+
+    response = HttpResponse("ab")
+    return {
+        "iter_is_self": outcome(lambda: iter(response) is response),
+        "passes_string": outcome(lambda: passes("ab")),
+        "passes_list": outcome(lambda: passes(["a", "b"])),
+        "has_next": hasattr(HttpResponse("ab"), "next"),
+        "next_method": outcome(lambda: text(HttpResponse("ab").next())),
+        "builtin_next": outcome(lambda: text(next(HttpResponse("ab")))),
+        "next_method_after_iter": outcome(lambda: stepped(lambda r: r.next())),
+        "builtin_next_after_iter": outcome(lambda: stepped(next)),
+    }
+
+
+# --- content that is an iterable but not a string ------------------------------------
+
+
+class _Iterator(object):
+    """A hand-written iterator: iterating it never calls anything that counts."""
+
+    def __init__(self, items, owner=None):
+        self.items = list(items)
+        self.index = 0
+        self.owner = owner
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.index >= len(self.items):
+            raise StopIteration
+        self.index += 1
+        return self.items[self.index - 1]
+
+    next = __next__
+
+
+class Counted(object):
+    """An iterable (not an iterator) that counts how often it is iterated and closed."""
+
+    def __init__(self, items):
+        self.items = items
+        self.iterations = 0
+        self.closes = 0
+
+    def __iter__(self):
+        self.iterations += 1
+        return _Iterator(self.items, self)
+
+    def close(self):
+        self.closes += 1
+
+
+class ClosableIterator(_Iterator):
+    """An iterator with close(), as a file or a generator of a streaming view has."""
+
+    def __init__(self, items):
+        _Iterator.__init__(self, items)
+        self.iterations = 0
+        self.closes = 0
+
+    def close(self):
+        self.closes += 1
+
+
+def _container_steps(make):
+    """Each step's result, in order, with the iterable's counters after it."""
+    from django.http import HttpResponse
+
+    content = make()
+    log = []
+
+    def note(step, func):
+        log.append([step, outcome(func), getattr(content, "iterations", None), getattr(content, "closes", None)])
+
+    response = HttpResponse(content)
+    note("built", lambda: None)
+    note("chunks", lambda: text(list(response)))
+    note("chunks_again", lambda: text(list(response)))
+    note("content", lambda: text(response.content))
+    note("content_again", lambda: text(response.content))
+    note("chunks_after_content", lambda: text(list(response)))
+    note("close", lambda: response.close())
+    return log
+
+
+def _content_first(make):
+    from django.http import HttpResponse
+
+    content = make()
+    response = HttpResponse(content)
+    first = text(response.content)
+    chunks = text(list(response))
+    counters = [getattr(content, "iterations", None), getattr(content, "closes", None)]
+    response.close()
+    return [first, chunks, counters, getattr(content, "closes", None)]
+
+
+ITERABLES = [
+    ("list", lambda: ["a", "b"]),
+    ("tuple", lambda: ("a", "b")),
+    ("counted", lambda: Counted(["a", "b"])),
+    ("closable_iterator", lambda: ClosableIterator(["a", "b"])),
+]
+
+
+@probe("response_iterable_container", "response_deferred_close", "response_iterator_content")
+def probe_iterable_content():
+    results = {}
+    for label, make in ITERABLES:
+        results[label] = {
+            "steps": outcome(lambda: _container_steps(make)),
+            "content_first": outcome(lambda: _content_first(make)),
+        }
+    return results
+
+
+@probe("response_deferred_close")
+def probe_consumed_iterable_close():
+    """When a closable iterable given as content is closed."""
+    from django.http import HttpResponse
+
+    def counts(make):
+        content = make()
+        response = HttpResponse(content)
+        built = content.closes
+        text(response.content)
+        read = content.closes
+        response.close()
+        return [built, read, content.closes]
+
+    return {
+        "counted": outcome(lambda: counts(lambda: Counted(["a", "b"]))),
+        "closable_iterator": outcome(lambda: counts(lambda: ClosableIterator(["a", "b"]))),
+    }
+
+
+# --- response._charset and content_type='' -------------------------------------------
+
+
+@probe("response_default_charset")
+def probe_response_charset():
+    from django.http import HttpResponse
+
+    def described(**kwargs):
+        response = HttpResponse("caf\xe9", **kwargs)
+        return {
+            "_charset": getattr(response, "_charset", "missing"),
+            "charset": getattr(response, "charset", "missing"),
+            "content_type": response.get("Content-Type", None),
+        }
+
+    return {
+        "default": outcome(lambda: described()),
+        "latin1_header": outcome(lambda: described(content_type="text/plain; charset=iso-8859-1")),
+        "no_charset_header": outcome(lambda: described(content_type="text/plain")),
+        "empty_content_type": outcome(lambda: described(content_type="")),
+        "none_content_type": outcome(lambda: described(content_type=None)),
+    }
+
+
+# --- bodies the handler removes ---------------------------------------------------
+
+
+def _body_status(status):
+    def view(request):
+        from django.http import HttpResponse
+
+        return HttpResponse("body", status=status)
+
+    return view
+
+
+def _not_modified_with_content(request):
+    from django.http import HttpResponseNotModified
+
+    return HttpResponseNotModified("body")
+
+
+SERVED.update(
+    {
+        "body_200": _body_status(200),
+        "body_100": _body_status(100),
+        "body_101": _body_status(101),
+        "body_204": _body_status(204),
+        "body_304": _body_status(304),
+        "not_modified_content": _not_modified_with_content,
+    }
+)
+
+
+@probe("handler_body_removal", "response_not_modified_content")
+def probe_handler_body_removal():
+    results = {}
+    for label in ("body_200", "body_100", "body_101", "body_204", "body_304", "not_modified_content"):
+        results[label] = {
+            "GET": outcome(lambda: served("form/", "form=" + label)),
+            "HEAD": outcome(lambda: served("form/", "form=" + label, method="HEAD")),
+        }
+    return results
+
+
+@probe("response_not_modified_content")
+def probe_not_modified_content():
+    from django.http import HttpResponseNotModified
+
+    def built(*args, **kwargs):
+        response = HttpResponseNotModified(*args, **kwargs)
+        return [response.status_code, text(response.content)]
+
+    return {
+        "positional": outcome(lambda: built("body")),
+        "keyword": outcome(lambda: built(content="body")),
+        "empty": outcome(lambda: built()),
+    }
+
+
+# --- status codes outside the table ---------------------------------------------------
+
+
+@probe("response_status_range")
+def probe_status_range():
+    from django.http import HttpResponse
+
+    def built(code):
+        response = HttpResponse("x", status=code)
+        return [response.status_code, getattr(response, "reason_phrase", None)]
+
+    results = []
+    for code in (-1, 99, 100, 103, 599, 600, 999, 1000):
+        results.append(
+            {
+                "call": code,
+                "built": outcome(lambda: built(code)),
+                "status_line": outcome(lambda: served("status/", "code=%d" % code)["status"]),
+            }
+        )
+    return results
+
+
+# --- cookies set with max_age ------------------------------------------------------------
+
+
+@probe("response_cookie_max_age")
+def probe_cookie_max_age():
+    from django.http import HttpResponse
+
+    def cookie(**kwargs):
+        response = HttpResponse()
+        response.set_cookie(native("k"), native("v"), **kwargs)
+        morsel = response.cookies["k"]
+        return {
+            "output": mask_dates(text(morsel.OutputString())),
+            "set": sorted(text(key) for key, value in morsel.items() if value),
+        }
+
+    return {
+        "max_age": outcome(lambda: cookie(max_age=3600)),
+        "max_age_zero": outcome(lambda: cookie(max_age=0)),
+        "max_age_and_expires": outcome(lambda: cookie(max_age=60, expires="Thu, 01-Jan-2037 00:00:00 GMT")),
+        "expires_only": outcome(lambda: cookie(expires="Thu, 01-Jan-2037 00:00:00 GMT")),
+    }
+
+
+# --- old behaviour the shim does not bring back (each a listed difference) ---------
+
+
+@probe(MODERN)
+def probe_delete_prefixed_cookies():
+    """Browsers ignore a __Secure-/__Host- cookie set without Secure, so the deletion needs it."""
+    from django.http import HttpResponse
+
+    def deleted(name):
+        response = HttpResponse()
+        response.delete_cookie(native(name))
+        return mask_dates(text(response.cookies[name].OutputString()))
+
+    return dict((name, outcome(lambda: deleted(name))) for name in ("__Secure-k", "__Host-k", "plain"))
+
+
+@probe(MODERN)
+def probe_response_constructor_forms():
+    """Keyword arguments later releases added to the constructor."""
+    from django.http import HttpResponse
+
+    def built(**kwargs):
+        response = HttpResponse("x", **kwargs)
+        return [response.get("Content-Type", None), response.get("X-A", None)]
+
+    return {
+        "charset": outcome(lambda: built(charset="iso-8859-1")),
+        "headers": outcome(lambda: built(headers={"X-A": "1"})),
+        "reason": outcome(lambda: built(reason="Fine")),
+    }
+
+
+@probe("http_reason_phrase_tables")
+def probe_reason_phrase_tables_whole():
+    """The tables in full, where each release had them (418 arrived in 1.6)."""
+    import django.core.handlers.wsgi as wsgi
+    import django.http
+
+    def table(mapping):
+        return sorted([code, text(phrase)] for code, phrase in mapping.items())
+
+    return {
+        "REASON_PHRASES": outcome(lambda: table(django.http.response.REASON_PHRASES)),
+        "STATUS_CODE_TEXT": outcome(lambda: table(wsgi.STATUS_CODE_TEXT)),
+    }
