@@ -163,9 +163,11 @@ def change(old: str | None, new: str | None, plain: str | None) -> str:
     return "changed"
 
 
-def census_mismatches(release: str) -> list[Mismatch]:
+def census_mismatches(release: str, actual: dict | None = None) -> list[Mismatch]:
+    """Census entries of ``release`` the shim (``actual``, else its census at that flag) differs in."""
     expected = recorded(release)["census"]
-    actual = shim_census(release)
+    if actual is None:
+        actual = shim_census(release)
     plain = plain_census()
     found = []
     for section in ("modules", "classes"):
@@ -180,8 +182,10 @@ def census_mismatches(release: str) -> list[Mismatch]:
     return found
 
 
-def mismatches(release: str) -> list[Mismatch]:
-    return probe_mismatches(release) + census_mismatches(release)
+@functools.cache
+def mismatches(release: str) -> tuple[Mismatch, ...]:
+    """Every mismatch of the replay at ``release``'s flag (replayed once per process)."""
+    return tuple(probe_mismatches(release) + census_mismatches(release))
 
 
 def unexplained(release: str, differences) -> list[Mismatch]:
