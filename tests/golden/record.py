@@ -2,8 +2,9 @@
 
 Run with ``tox -e record`` (or ``python -m tests.golden.record``).  For each
 release below it installs Django into a cache folder with the matching old
-interpreter, runs the ``probes`` package and the legacy example project's recorder
-under it, and writes ``data/django-<version>.json``.  The normal test suite
+interpreter, runs the ``probes`` package (every probe and the census) and the
+legacy example project's recorder under it, and writes
+``data/django-<version>.json``.  The normal test suite
 never runs this; it only replays the committed files.
 
 Old interpreters are found on ``PATH`` (``python2.7``, ``python3.8`` ...) or,
@@ -25,7 +26,8 @@ REPO = HERE.parent.parent
 DATA = HERE / "data"
 CACHE = REPO / ".cache" / "golden"
 
-# Django release -> Python it is recorded under.
+# Django release -> Python it is recorded under: 2.7 up to 1.10 (the Python most
+# code of those releases ran on), then a Python each release supports.
 RELEASES = {
     "1.1.4": "2.7",
     "1.2.7": "2.7",
