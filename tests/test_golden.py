@@ -1,89 +1,98 @@
-"""Replays every recorded scenario on modern Django with the matching HTTP_COMPAT_VERSION.
+"""Replays every recorded scenario and census on modern Django with the matching HTTP_COMPAT_VERSION.
 
 The recorded files hold what real Django releases returned (see
-``tests/golden/record.py``).  A mismatch fails, unless it is listed in
-``KNOWN_DIFFERENCES`` with its reason; that list must match exactly, so a
-difference can neither appear nor disappear unnoticed.
+``tests/golden/record.py``).  Every value the replay does not reproduce must
+be explained by exactly one of two lists, each required to match exactly, so
+a difference can neither appear nor disappear unnoticed:
+
+* ``tests/golden/differences.py``: deliberate differences, each with its reason;
+* ``tests/golden/pending.json``: differences not implemented yet (regenerate it
+  with ``python -m tests.golden.pending`` after implementing one).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+import django
 import pytest
 
 from django_http_compat import override
-from tests.golden import probes
+from django_http_compat.features import FEATURES_BY_ID
+from tests.golden import pending, probes
 from tests.golden.differences import DIFFERENCES
 from tests.golden.normalise import normalise
+from tests.golden.probes import census
+from tests.golden.probes.common import MODERN, UNDECLARED
+from tests.golden.record import RELEASES
+from tests.golden.replay import (
+    RECORDINGS,
+    adds_optional_arguments,
+    census_mismatches,
+    leaves,
+    mismatches,
+    plain_census,
+    recorded,
+    shim_census,
+    universe,
+)
 
-DATA = Path(__file__).parent / "golden" / "data"
-RECORDINGS = {path.stem.removeprefix("django-"): path for path in sorted(DATA.glob("django-*.json"))}
-
-KNOWN_DIFFERENCES = DIFFERENCES
-
-
-def recorded(release: str) -> dict:
-    return json.loads(RECORDINGS[release].read_text())
-
-
-def replay(release: str) -> dict:
-    with override(version=release, warnings="ignore"):
-        return probes.run_all()
-
-
-def _leaves(expected, actual, path=""):
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        for key in sorted(set(expected) | set(actual)):
-            yield from _leaves(expected.get(key), actual.get(key), f"{path}/{key}")
-    elif isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
-        for index, (exp, act) in enumerate(zip(expected, actual, strict=False)):
-            label = json.dumps(exp["call"]) if isinstance(exp, dict) and "call" in exp else str(index)
-            yield from _leaves(exp, act, f"{path}/{label}")
-    elif expected != actual:
-        yield path
+MODERN_DJANGO = pending.modern_release()
 
 
-def mismatches(release: str) -> set[tuple[str, str]]:
-    """(probe, leaf path) for every recorded value the replay does not reproduce."""
-    expected = normalise(recorded(release)["probes"])
-    actual = normalise(json.loads(json.dumps(replay(release))))
-    return {(name, leaf) for name in expected for leaf in _leaves(expected[name], actual.get(name))}
-
-
-def _explains(entry, release, probe, leaf) -> bool:
-    releases, probe_prefix, leaf_part, _ = entry
-    if release not in releases or not probe.startswith(probe_prefix):
-        return False
-    alternatives = leaf_part if isinstance(leaf_part, tuple) else (leaf_part,)
-    return any(part in leaf for part in alternatives)
+def _explained(m) -> bool:
+    return any(d.explains(m.release, m.probe, m.leaf) for d in DIFFERENCES)
 
 
 def test_recordings_cover_the_required_releases():
-    assert {"1.1.4", "1.3.7", "1.4.22", "1.5.12", "1.6.11", "1.8.19", "1.11.29", "2.2.28", "3.2.25"} <= set(
-        RECORDINGS
-    )
+    assert set(RECORDINGS) == set(RELEASES)
     for release in RECORDINGS:
-        assert set(recorded(release)["probes"]) == {name for name, _ in probes.PROBES}
+        data = recorded(release)
+        assert set(data["probes"]) == {p.name for p in probes.PROBES}
+        assert set(data["census"]) == {"modules", "classes"}
+        assert data["django"] == release
+
+
+def test_probes_name_declared_features():
+    """A golden mismatch names features; each tag is a feature id or listed as not declared yet."""
+    assert not set(UNDECLARED) & set(FEATURES_BY_ID), "declared now: drop from UNDECLARED"
+    for probe in probes.PROBES:
+        assert probe.features, probe.name
+        for feature_id in probe.features:
+            assert feature_id in FEATURES_BY_ID or feature_id in UNDECLARED or feature_id == MODERN, (
+                probe.name,
+                feature_id,
+            )
+
+
+def _describe(found: set, listed: set) -> str:
+    return json.dumps(
+        {"not in pending.json": sorted(found - listed)[:20], "no longer found": sorted(listed - found)[:20]},
+        indent=1,
+    )
 
 
 @pytest.mark.parametrize("release", RECORDINGS)
 def test_replay_matches_recording(release):
-    unexplained = sorted(
-        (probe, leaf)
-        for probe, leaf in mismatches(release)
-        if not any(_explains(entry, release, probe, leaf) for entry in KNOWN_DIFFERENCES)
-    )
-    assert unexplained == []
+    """Every mismatch is a deliberate difference or a pending one, and every pending one occurs."""
+    found = {(m.release, m.probe, m.leaf) for m in mismatches(release) if not _explained(m)}
+    listed = {entry for entry in pending.pending_for(MODERN_DJANGO) if entry[0] == release}
+    assert found == listed, _describe(found, listed)
+
+
+def test_pending_differences_are_not_deliberate():
+    for entry in pending.load():
+        assert not any(d.explains(entry["release"], entry["probe"], entry["leaf"]) for d in DIFFERENCES), (
+            entry
+        )
 
 
 def test_every_known_difference_still_occurs():
     found = {release: mismatches(release) for release in RECORDINGS}
-    for entry in KNOWN_DIFFERENCES:
-        for release in entry[0]:
-            assert any(_explains(entry, release, probe, leaf) for probe, leaf in found[release]), (
-                entry,
+    for difference in DIFFERENCES:
+        for release in difference.releases:
+            assert any(difference.explains(m.release, m.probe, m.leaf) for m in found[release]), (
+                difference.reason,
                 release,
             )
 
@@ -93,4 +102,48 @@ def test_replay_would_catch_a_difference():
     with override(version="1.6", features={"request_is_ajax": False}, warnings="ignore"):
         actual = normalise(json.loads(json.dumps(probes.run_all())))
     expected = normalise(recorded("1.6.11")["probes"])
-    assert list(_leaves(expected["is_ajax"], actual["is_ajax"]))
+    assert list(leaves(expected["is_ajax"], actual["is_ajax"]))
+
+
+# --- the census ---------------------------------------------------------------------
+
+
+def test_census_of_the_running_django_is_plain_django():
+    """At the running Django's own flag the shim changes no name, attribute or signature."""
+    assert shim_census(MODERN_DJANGO) == plain_census()
+
+
+def test_census_would_catch_a_missing_method():
+    with override(version="1.6", features={"request_is_ajax": False}, warnings="ignore"):
+        without = census.run(universe())
+    leaves_found = [m.leaf for m in census_mismatches("1.6.11", without)]
+    assert "/classes/HttpRequest/is_ajax (missing)" in leaves_found
+    assert "/classes/HttpRequest/is_ajax (missing)" not in [m.leaf for m in mismatches("1.6.11")]
+
+
+def test_census_describes_call_shapes():
+    described = recorded("1.6.11")["census"]["classes"]["HttpResponse"]
+    assert described["set_cookie"].startswith("method (self, key, value=")
+    assert described["status_code"] == "data = 200"
+    assert census.shape(lambda a, b=b"", *c, d=None, **e: None) == '(a, b="", *c, d=None, **e)'
+    assert census.shape(dict.get) == "(?)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "extends"),
+    [
+        ("method (self)", "method (self, force_append_slash=False)", True),
+        ("method (self, key)", "method (self, key, *args, **kwargs)", True),
+        ("method (self, key)", "method (self, key, default)", False),
+        ("method (self, a, b=1)", "method (self, b=1)", False),
+        ("method (self)", "property", False),
+        ("method (?)", "method (self, x=1)", False),
+    ],
+)
+def test_optional_arguments_added(old, new, extends):
+    assert adds_optional_arguments(old, new) is extends
+
+
+def test_pending_list_covers_the_running_django():
+    """pending.json was generated on this Django too (else the replay test is meaningless)."""
+    assert any(MODERN_DJANGO in entry["django"] for entry in pending.load()), django.get_version()

@@ -2,8 +2,9 @@
 
 Run with ``tox -e record`` (or ``python -m tests.golden.record``).  For each
 release below it installs Django into a cache folder with the matching old
-interpreter, runs ``probes.py`` and the legacy example project's recorder
-under it, and writes ``data/django-<version>.json``.  The normal test suite
+interpreter, runs the ``probes`` package (every probe and the census) and the
+legacy example project's recorder under it, and writes
+``data/django-<version>.json``.  The normal test suite
 never runs this; it only replays the committed files.
 
 Old interpreters are found on ``PATH`` (``python2.7``, ``python3.8`` ...) or,
@@ -25,7 +26,8 @@ REPO = HERE.parent.parent
 DATA = HERE / "data"
 CACHE = REPO / ".cache" / "golden"
 
-# Django release -> Python it is recorded under.
+# Django release -> Python it is recorded under: 2.7 up to 1.10 (the Python most
+# code of those releases ran on), then a Python each release supports.
 RELEASES = {
     "1.1.4": "2.7",
     "1.2.7": "2.7",
@@ -38,7 +40,10 @@ RELEASES = {
     "1.9.13": "2.7",
     "1.10.8": "2.7",
     "1.11.29": "3.7",
+    "2.0.13": "3.7",
+    "2.1.15": "3.7",
     "2.2.28": "3.8",
+    "3.0.14": "3.8",
     "3.1.14": "3.8",
     "3.2.25": "3.8",
 }
@@ -80,18 +85,18 @@ def install(release: str, python: str) -> Path:
 
 
 def run_under(python: str, django_dir: Path, script: Path) -> dict:
+    """Run ``script`` (a file, or a package run with ``-m``) under ``python`` and that Django."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(django_dir), str(script.parent)]))
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = subprocess.run(
-        [python, str(script)], env=env, capture_output=True, check=True, cwd=str(script.parent)
-    )
+    command = [python, "-m", script.name] if script.is_dir() else [python, str(script)]
+    result = subprocess.run(command, env=env, capture_output=True, check=True, cwd=str(script.parent))
     return json.loads(result.stdout.decode("utf-8"))
 
 
 def record(release: str) -> Path:
     python = find_python(RELEASES[release])
     django_dir = install(release, python)
-    data = run_under(python, django_dir, HERE / "probes.py")
+    data = run_under(python, django_dir, HERE / "probes")
     example = REPO / "examples" / "legacy_project" / "record_responses.py"
     if release in EXAMPLE_RELEASES:
         data["example"] = run_under(python, django_dir, example)["responses"]
