@@ -47,6 +47,23 @@ PY2_RELEASES_BEFORE_1_10 = (
 
 DIFFERENCES: list[Difference] = [
     Difference(
+        PY2_RELEASES_BEFORE_1_10[:6],
+        ("pickled_iterator_content",),
+        ("/after_read/",),
+        "These releases kept the generator in the response even after .content was read, "
+        "so pickling it raised TypeError and the cache middleware, which pickles what it "
+        "stores, turned every such page into a 500. The shim pickles the content read, "
+        "without the generator, as modern Django pickles str content.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[6:],
+        ("pickled_iterator_content",),
+        ("/after_read/",),
+        "From 1.7 to 1.9 an iterator was read at once but kept for close(), so the response "
+        "still could not be pickled (TypeError); at these flags the shim leaves content to "
+        "modern Django, which closes the iterator once read and pickles the response.",
+    ),
+    Difference(
         ("1.1.4",),
         ("mimetype",),
         ('"text/plain\\r\\nX-Evil: 1"',),

@@ -83,7 +83,11 @@ def outcome(func):
     try:
         return {"value": func()}
     except Exception as exc:  # recorded, not handled
-        return {"error": type(exc).__name__, "args": [text("%s" % (a,)) for a in exc.args]}
+        args = [text("%s" % (a,)) for a in exc.args]
+        if isinstance(exc, ImportError):
+            # Python 3.7+ names the module's file: where Django sits, not what it did.
+            args = [re.sub(r" \([^()]*\.py\)$", "", a) for a in args]
+        return {"error": type(exc).__name__, "args": args}
 
 
 def kind(func):

@@ -361,6 +361,21 @@ def probe_iterator_content():
     }
 
 
+@probe("response_iterator_content")
+def probe_pickled_iterator_content():
+    """A generator response read, then pickled, as the cache middleware pickles what it stores."""
+    import pickle
+
+    from django.http import HttpResponse
+
+    def after_read():
+        response = HttpResponse(_tracked()[0])
+        response.content
+        return text(pickle.loads(pickle.dumps(response, 2)).content)
+
+    return {"after_read": outcome(after_read)}
+
+
 def iterator_view(request):
     from django.http import HttpResponse
 
