@@ -7,6 +7,7 @@ so upload limits and decoding rules hold exactly as for modern code.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pprint import pformat
 from typing import Any
@@ -15,6 +16,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
+from django.template.base import Variable
 
 from .datastructures import MergeDict
 from .patching import Patch, flagged_before
@@ -59,9 +61,25 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
 raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
 
 
+# The Django template engine's lookup of ``{{ obj.name }}``, which tries ``obj[name]`` first.
+_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__
+
+
 def _getitem(self: HttpRequest, key: str) -> Any:
-    """``request[key]`` of Django 0.96: POST, then GET."""
-    warn("request_getitem")
+    """``request[key]`` of Django 0.96: POST, then GET.
+
+    Templates try ``request[name]`` before the attribute, so without care
+    ``?get_full_path=...`` would answer for ``{{ request.get_full_path }}``.
+    For the template engine, a name the request has as an attribute is not a
+    key: the attribute answers, as in plain Django.  Other names still reach
+    POST and GET, as in 0.96 templates.  Template lookups are not uses of
+    ``request[key]`` in code, so they are neither counted nor warned about.
+    """
+    if sys._getframe(1).f_code is _TEMPLATE_LOOKUP:
+        if hasattr(type(self), key) or key in self.__dict__:
+            raise KeyError(key)
+    else:
+        warn("request_getitem")
     for data in (self.POST, self.GET):
         if key in data:
             return data[key]
