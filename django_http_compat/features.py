@@ -272,7 +272,10 @@ FEATURES: tuple[Feature, ...] = (
         id="request_long_repr",
         api="repr(request) as a dump of GET, POST, COOKIES and META",
         area="request",
-        summary="repr() of a request listed path, GET, POST, COOKIES and META in full.",
+        summary=(
+            "repr() of a request lists path, GET, POST, COOKIES and META, with POST, cookies "
+            "and META filtered as Django's error reports filter them."
+        ),
         added="0.96",
         removed="1.8",
         replacement="explicit logging of the request attributes you need",
@@ -319,7 +322,8 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "is_authenticated/is_anonymous can be called and still work as booleans, on "
-            "AnonymousUser and every user model built on AbstractBaseUser."
+            "AnonymousUser and every user model built on AbstractBaseUser; modern code that "
+            "prints, formats, compares or JSON-encodes them (DjangoJSONEncoder) sees the bool."
         ),
         added="0.96",
         deprecated="1.10",
@@ -371,8 +375,8 @@ FEATURES: tuple[Feature, ...] = (
         api="the text of MultiValueDictKeyError",
         area="request",
         summary=(
-            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5, "
-            "and as \"'k'\" (the key's repr) from 1.6 to 1.11."
+            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5 "
+            "(the dict's keys, its values left out), and as \"'k'\" (the key's repr) from 1.6 to 1.11."
         ),
         added="0.96",
         removed="2.0",
@@ -418,7 +422,10 @@ FEATURES: tuple[Feature, ...] = (
         id="http_build_request_repr",
         api="django.http.build_request_repr(request, path_override=None, GET_override=None, ...)",
         area="request",
-        summary="The multi-line request dump used by error reporters, with parts replaceable.",
+        summary=(
+            "The multi-line request dump used by error reporters, with parts replaceable; "
+            "parts not replaced are filtered as in repr(request)."
+        ),
         added="1.4",
         removed="1.9",
         replacement="your own formatting of the request attributes you need",

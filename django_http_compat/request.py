@@ -130,21 +130,29 @@ def build_request_repr(
     COOKIES_override: Any = None,
     META_override: Any = None,
 ) -> str:
-    """The multi-line dump old error reports showed; any part can be replaced."""
+    """The multi-line dump old error reports showed; any part can be replaced.
 
-    def part(override: Any, attribute: str) -> str:
-        if override is not None:
-            return _formatted(lambda: override)
-        return _formatted(lambda: getattr(request, attribute))
+    Error reports print the ``repr()`` of every frame's ``request``, so the
+    parts not replaced are filtered as modern reports filter them: through
+    the request's exception reporter filter (``@sensitive_post_parameters``,
+    the session cookie, secret-looking META keys).  The dump then shows
+    nothing that the report itself hides.
+    """
+    from django.views.debug import get_exception_reporter_filter
+
+    reporter_filter = get_exception_reporter_filter(request)
+
+    def part(override: Any, get_value: Any) -> str:
+        return _formatted(get_value if override is None else lambda: override)
 
     lines = [f"<{type(request).__name__}"]
     if not flagged_before((1, 4)):
         lines.append(f"path:{request.path if path_override is None else path_override},")
     lines += [
-        f"GET:{part(GET_override, 'GET')},",
-        f"POST:{part(POST_override, 'POST')},",
-        f"COOKIES:{part(COOKIES_override, 'COOKIES')},",
-        f"META:{part(META_override, 'META')}>",
+        f"GET:{part(GET_override, lambda: request.GET)},",
+        f"POST:{part(POST_override, lambda: reporter_filter.get_post_parameters(request))},",
+        f"COOKIES:{part(COOKIES_override, lambda: reporter_filter.get_safe_cookies(request))},",
+        f"META:{part(META_override, lambda: reporter_filter.get_safe_request_meta(request))}>",
     ]
     return "\n".join(lines)
 
