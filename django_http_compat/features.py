@@ -71,9 +71,13 @@ class Feature:
     reference: str
     #: Release that started warning about it, if any did.
     deprecated: str | None = None
-    #: True when the old behaviour cannot coexist with modern behaviour; such a
-    #: feature is on only when ``HTTP_COMPAT_VERSION`` selects it explicitly.
+    #: True when the old behaviour cannot coexist with modern behaviour, or would
+    #: change what modern code sees; such a feature is on only when
+    #: ``HTTP_COMPAT_VERSION`` selects it explicitly.
     conflict: bool = False
+    #: For a conflict: True when Django removed the API rather than changed what
+    #: it does (the warning then says "was removed").
+    api_removed: bool = False
     #: Old code using it, and the same code written for modern Django.
     example: str = ""
     modern: str = ""
@@ -109,14 +113,19 @@ class Feature:
         return f"RemovedInDjango{major}{minor}Warning"
 
     @property
+    def changed(self) -> bool:
+        """Does the same spelling do something else now (rather than not exist)?"""
+        return self.conflict and not self.api_removed
+
+    @property
     def removal(self) -> str:
-        """``"removed in Django 1.9"``, or ``"changed in ..."`` for a conflicting behaviour."""
-        verb = "changed" if self.conflict else "removed"
+        """``"removed in Django 1.9"``, or ``"changed in ..."`` for a changed behaviour."""
+        verb = "changed" if self.changed else "removed"
         return f"{verb} in Django {format_version(self.removed_version)}"
 
     @property
     def warning_message(self) -> str:
-        removal = self.removal if self.conflict else f"was {self.removal}"
+        removal = self.removal if self.changed else f"was {self.removal}"
         return f"{self.api} {removal}; use {self.replacement} [{self.id}]"
 
 
@@ -161,12 +170,18 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "Dictionary access on the request: POST is searched, then GET; a missing key "
-            "raises KeyError('<key> not found in either POST or GET')."
+            "raises KeyError('<key> not found in either POST or GET'). Templates, which try "
+            "request[name] before the attribute, always get the attributes the request has "
+            "({{ request.path }}), and their lookups are not counted or warned."
         ),
         added="0.96",
         removed="1.0",
         replacement="request.POST or request.GET explicitly, POST first",
         reference="RQ-01, RQ-02; seed 003",
+        # Templates try obj[name] before the attribute: with it on by default, a
+        # query string could answer for {{ request.path }} in modern templates too.
+        conflict=True,
+        api_removed=True,
         example='if request.has_key("q"):\n    query = request["q"]',
         modern='if "q" in request.POST or "q" in request.GET:\n    query = request.POST.get("q", request.GET.get("q"))',
         finds=(Item(on=REQUEST), Contains(on=REQUEST), Method(("has_key",), on=REQUEST, only_known=True)),
@@ -257,7 +272,10 @@ FEATURES: tuple[Feature, ...] = (
         id="request_long_repr",
         api="repr(request) as a dump of GET, POST, COOKIES and META",
         area="request",
-        summary="repr() of a request listed path, GET, POST, COOKIES and META in full.",
+        summary=(
+            "repr() of a request lists path, GET, POST, COOKIES and META, with POST, cookies "
+            "and META filtered as Django's error reports filter them."
+        ),
         added="0.96",
         removed="1.8",
         replacement="explicit logging of the request attributes you need",
@@ -304,7 +322,8 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "is_authenticated/is_anonymous can be called and still work as booleans, on "
-            "AnonymousUser and every user model built on AbstractBaseUser."
+            "AnonymousUser and every user model built on AbstractBaseUser; modern code that "
+            "prints, formats, compares or JSON-encodes them (DjangoJSONEncoder) sees the bool."
         ),
         added="0.96",
         deprecated="1.10",
@@ -356,8 +375,8 @@ FEATURES: tuple[Feature, ...] = (
         api="the text of MultiValueDictKeyError",
         area="request",
         summary=(
-            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5, "
-            "and as \"'k'\" (the key's repr) from 1.6 to 1.11."
+            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5 "
+            "(the dict's keys, its values left out), and as \"'k'\" (the key's repr) from 1.6 to 1.11."
         ),
         added="0.96",
         removed="2.0",
@@ -403,7 +422,10 @@ FEATURES: tuple[Feature, ...] = (
         id="http_build_request_repr",
         api="django.http.build_request_repr(request, path_override=None, GET_override=None, ...)",
         area="request",
-        summary="The multi-line request dump used by error reporters, with parts replaceable.",
+        summary=(
+            "The multi-line request dump used by error reporters, with parts replaceable; "
+            "parts not replaced are filtered as in repr(request)."
+        ),
         added="1.4",
         removed="1.9",
         replacement="your own formatting of the request attributes you need",

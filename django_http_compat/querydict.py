@@ -71,8 +71,18 @@ def __getitem__(self: MultiValueDict, key: Any) -> Any:
     try:
         return _getitem(self, key)
     except MultiValueDictKeyError:
-        text = f"Key {key!r} not found in {self!r}" if flagged_before((1, 6)) else repr(key)
+        text = f"Key {key!r} not found in {_keys_only(self)}" if flagged_before((1, 6)) else repr(key)
         raise MultiValueDictKeyError(text) from None
+
+
+def _keys_only(data: MultiValueDict) -> str:
+    """The repr of the dict as Django 1.5 put it in the message, with every value left out.
+
+    The message ends up in logs and error reports, where the submitted
+    values (a password next to the missing key) have no place.
+    """
+    keys = ", ".join(f"{key!r}: [...]" for key in dict.keys(data))
+    return f"<{type(data).__name__}: {{{keys}}}>"
 
 
 def patches() -> dict[str, list[Patch]]:

@@ -7,6 +7,7 @@ so upload limits and decoding rules hold exactly as for modern code.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pprint import pformat
 from typing import Any
@@ -15,6 +16,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
+from django.template.base import Variable
 
 from .datastructures import MergeDict
 from .patching import Patch, flagged_before
@@ -59,9 +61,25 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
 raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
 
 
+# The Django template engine's lookup of ``{{ obj.name }}``, which tries ``obj[name]`` first.
+_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__
+
+
 def _getitem(self: HttpRequest, key: str) -> Any:
-    """``request[key]`` of Django 0.96: POST, then GET."""
-    warn("request_getitem")
+    """``request[key]`` of Django 0.96: POST, then GET.
+
+    Templates try ``request[name]`` before the attribute, so without care
+    ``?get_full_path=...`` would answer for ``{{ request.get_full_path }}``.
+    For the template engine, a name the request has as an attribute is not a
+    key: the attribute answers, as in plain Django.  Other names still reach
+    POST and GET, as in 0.96 templates.  Template lookups are not uses of
+    ``request[key]`` in code, so they are neither counted nor warned about.
+    """
+    if sys._getframe(1).f_code is _TEMPLATE_LOOKUP:
+        if hasattr(type(self), key) or key in self.__dict__:
+            raise KeyError(key)
+    else:
+        warn("request_getitem")
     for data in (self.POST, self.GET):
         if key in data:
             return data[key]
@@ -112,21 +130,29 @@ def build_request_repr(
     COOKIES_override: Any = None,
     META_override: Any = None,
 ) -> str:
-    """The multi-line dump old error reports showed; any part can be replaced."""
+    """The multi-line dump old error reports showed; any part can be replaced.
 
-    def part(override: Any, attribute: str) -> str:
-        if override is not None:
-            return _formatted(lambda: override)
-        return _formatted(lambda: getattr(request, attribute))
+    Error reports print the ``repr()`` of every frame's ``request``, so the
+    parts not replaced are filtered as modern reports filter them: through
+    the request's exception reporter filter (``@sensitive_post_parameters``,
+    the session cookie, secret-looking META keys).  The dump then shows
+    nothing that the report itself hides.
+    """
+    from django.views.debug import get_exception_reporter_filter
+
+    reporter_filter = get_exception_reporter_filter(request)
+
+    def part(override: Any, get_value: Any) -> str:
+        return _formatted(get_value if override is None else lambda: override)
 
     lines = [f"<{type(request).__name__}"]
     if not flagged_before((1, 4)):
         lines.append(f"path:{request.path if path_override is None else path_override},")
     lines += [
-        f"GET:{part(GET_override, 'GET')},",
-        f"POST:{part(POST_override, 'POST')},",
-        f"COOKIES:{part(COOKIES_override, 'COOKIES')},",
-        f"META:{part(META_override, 'META')}>",
+        f"GET:{part(GET_override, lambda: request.GET)},",
+        f"POST:{part(POST_override, lambda: reporter_filter.get_post_parameters(request))},",
+        f"COOKIES:{part(COOKIES_override, lambda: reporter_filter.get_safe_cookies(request))},",
+        f"META:{part(META_override, lambda: reporter_filter.get_safe_request_meta(request))}>",
     ]
     return "\n".join(lines)
 

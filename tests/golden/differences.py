@@ -95,6 +95,16 @@ DIFFERENCES: list[Difference] = [
         "header; the shim sends them through response.headers, which raises BadHeaderError.",
     ),
     Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12"),
+        ("key_errors",),
+        ("/args/",),
+        "Security: up to 1.5 the MultiValueDictKeyError text held the repr of the whole dict, "
+        "so every submitted value (a password next to the missing key) reached logs and error "
+        "reports. The shim keeps the message's shape and the keys, with each value list "
+        "written [...]: \"Key 'missing' not found in <QueryDict: {'a': [...]}>\".",
+    ),
+    # --- data is not silently lost or invented --------------------------------------
+    Difference(
         ("1.1.4", "1.2.7"),
         ("reading_orders",),
         ("/0/result/1/", "/2/result/1/"),
