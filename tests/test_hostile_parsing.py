@@ -1,4 +1,4 @@
-"""Hostile input against the legacy POST parsing, compared
+"""Hostile input against the legacy POST parsing and the absolute-Location rewrite, compared
 with plain Django (the app absent: ``uninstall()`` in this process, a second server
 outside it) through the test client and through real servers.
 
@@ -16,13 +16,15 @@ import encodings.aliases
 import http.client
 import json
 import pkgutil
+from urllib.parse import quote, urlsplit
 
 import django
 import pytest
+from asgiref.sync import async_to_sync
 from django.core.exceptions import BadRequest
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import QueryDict
-from django.test import Client, override_settings
+from django.test import AsyncClient, Client, override_settings
 from django.utils.datastructures import MultiValueDict
 
 from django_http_compat import override, uninstall
@@ -239,6 +241,54 @@ def test_an_upload_handler_may_answer_with_any_post(reinstall, post):
         assert "_http_compat_multipart" not in getattr(post, "__dict__", {})
 
 
+# --- Locations that urlsplit() refuses ----------------------------------------------
+
+
+def refused_by_urlsplit(url: str) -> bool:
+    try:
+        urlsplit(url)
+    except ValueError:
+        return True
+    return False
+
+
+# The brackets of an IPv6 host, unbalanced or around something else; which of them
+# urlsplit() refuses depends on the Python release.
+HOSTILE_LOCATIONS = [
+    to
+    for to in ["//[", "http://[::1", "http://[::1/x", "//[::1]x/", "http://[evil]/", "http://a]b/", "//a[b]/"]
+    if refused_by_urlsplit(to)
+]
+
+
+def test_the_hostile_locations_include_the_reported_ones():
+    assert {"//[", "http://[::1"} <= set(HOSTILE_LOCATIONS)
+
+
+def async_get(path, data):
+    async def get():
+        return await AsyncClient().get(path, data)
+
+    return async_to_sync(get)()
+
+
+@pytest.mark.parametrize("view", ["location", "async-location"])
+def test_a_location_that_cannot_be_made_absolute_is_sent_unchanged(reinstall, view):
+    def answers():
+        results = []
+        for get in (Client().get, async_get):
+            for to in [*HOSTILE_LOCATIONS, "/next/"]:
+                response = get(f"/{view}/", {"to": to})
+                results.append((response.status_code, response["Location"], response.content))
+        return results
+
+    legacy, plain = legacy_and_plain(answers)
+    expected = [(302, to, b"moved") for to in HOSTILE_LOCATIONS]
+    rewritten = (302, "http://testserver/next/", b"moved")  # the rule still applies
+    assert legacy == [*expected, rewritten, *expected, rewritten]
+    assert plain == [*expected, (302, "/next/", b"moved")] * 2
+
+
 # --- the same through real servers ----------------------------------------------------
 
 SERVERS = ("gunicorn-gthread", "uvicorn")
@@ -297,3 +347,15 @@ def test_servers_let_a_view_stream_a_body_over_the_limit_behind_csrf(servers):
     legacy = send(legacy_port, "POST", "/stream/", RAW_UPLOAD, headers)
     assert legacy == send(plain_port, "POST", "/stream/", RAW_UPLOAD, headers) == (200, None, b"30000")
     assert send(legacy_port, "POST", "/post/", RAW_UPLOAD, headers)[0] == 400
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("view", ["location", "async-location"])
+def test_servers_send_a_location_that_cannot_be_made_absolute_unchanged(servers, view):
+    legacy_port, plain_port = servers
+    for to in HOSTILE_LOCATIONS:
+        path = f"/{view}/?to={quote(to)}"
+        legacy = send(legacy_port, "GET", path)
+        assert legacy == send(plain_port, "GET", path) == (302, to, b"moved"), to
+    rewritten = send(legacy_port, "GET", f"/{view}/?to=/next/")
+    assert rewritten == (302, f"http://127.0.0.1:{legacy_port}/next/", b"moved")
