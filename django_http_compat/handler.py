@@ -6,6 +6,11 @@ saw ``http://testserver/next/``.  Wrapping ``BaseHandler.get_response`` (and
 its async twin) reaches the WSGI and ASGI handlers and both test clients.  The
 host comes from ``request.get_host()``, so ALLOWED_HOSTS still applies: a
 request whose host is not allowed keeps its relative Location.
+
+The rewrite runs after Django's handler has turned exceptions into
+responses, so it must not raise: a Location it cannot rewrite (a host not
+allowed, a URL ``urlsplit()`` refuses such as ``//[``) is sent as the view
+gave it, as plain Django sends it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ import contextlib
 import functools
 from typing import Any
 
-from django.core.exceptions import DisallowedHost
 from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
@@ -24,8 +28,10 @@ from .patching import Patch
 
 def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> None:
     location = response.headers.get("Location")
+    # Whatever fails (DisallowedHost, ValueError from urlsplit(), a misconfigured
+    # SECURE_PROXY_SSL_HEADER), nothing after this would catch it.
     if location:
-        with contextlib.suppress(DisallowedHost):  # a host not allowed: leave it relative
+        with contextlib.suppress(Exception):
             response["Location"] = request.build_absolute_uri(location)
 
 

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,9 +31,9 @@ LIVE_SERVERS = {
 
 
 @contextlib.contextmanager
-def running_live(server: str) -> Iterator[int]:
-    """The live-server app under ``LIVE_SERVERS[server]``; yields its port."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.settings_live"}
+def running_live(server: str, settings: str = "tests.settings_live") -> Iterator[int]:
+    """The live-server app under ``LIVE_SERVERS[server]`` with ``settings``; yields its port."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": settings}
     with running(LIVE_SERVERS[server], cwd=REPO, env=env) as port:
         yield port
 
@@ -52,30 +53,32 @@ def running(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]
         if command[0] == "gunicorn"
         else ["--host", "127.0.0.1", "--port", str(port)]
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", *command, *bind],
-        cwd=cwd,
-        env={**env, "PYTHONWARNINGS": "ignore"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError as exc:
-                if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode()) from exc
-                if time.monotonic() > deadline:
-                    raise RuntimeError("server did not start") from exc
-                time.sleep(0.1)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stderr.close()
+    # A file, not a pipe: a server that logs more than a pipe holds would block on it.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *command, *bind],
+            cwd=cwd,
+            env={**env, "PYTHONWARNINGS": "ignore"},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                    break
+                except OSError as exc:
+                    if process.poll() is not None:
+                        errors.seek(0)
+                        raise RuntimeError(errors.read().decode()) from exc
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("server did not start") from exc
+                    time.sleep(0.1)
+            yield port
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def get(port: int, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:

@@ -49,10 +49,11 @@ def test_uninstall_restores_django_exactly():
         import django.contrib.auth.base_user as base_user
         import django.core.handlers.base as base, django.shortcuts as shortcuts, django.utils.http as uhttp
         import django.core.serializers.json as serializers_json, django.contrib.auth.checks as auth_checks
+        import django.middleware.csrf as csrf
         from django_http_compat import install, uninstall, patching
         from django_http_compat.features import FEATURES
         modules = [django.http, django.http.response, django.http.request, wsgi, asgi, tr, ds,
-                   uploads, auth_models, base_user, base, shortcuts, uhttp, serializers_json, auth_checks]
+                   uploads, auth_models, base_user, base, shortcuts, uhttp, serializers_json, auth_checks, csrf]
         classes = {c for m in modules for c in vars(m).values() if inspect.isclass(c)}
         def snapshot():
             return {(t, k): v for t in [*modules, *classes] for k, v in list(vars(t).items())}
