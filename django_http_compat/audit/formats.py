@@ -129,11 +129,14 @@ def write_github(outcome: Outcome, out: IO[str]) -> None:
         out.write(f"::error file={_escape_property(path)},title=not audited::{_escape_data(reason)}\n")
 
 
-def _uri(path: str) -> str:
-    relative = os.path.relpath(os.path.abspath(path)) if not os.path.isabs(path) else path
-    if relative.startswith(".."):
-        relative = os.path.abspath(path)
-    return quote(Path(relative).as_posix())
+def _location(path: str) -> dict:
+    """A SARIF artifactLocation: relative to the working directory (%SRCROOT%) when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(Path.cwd())
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
 def sarif(outcome: Outcome) -> dict:
@@ -151,7 +154,7 @@ def sarif(outcome: Outcome) -> dict:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(f.path), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _location(f.path),
                             "region": {
                                 "startLine": f.line,
                                 "startColumn": f.col,
@@ -168,9 +171,7 @@ def sarif(outcome: Outcome) -> dict:
         {
             "level": "error",
             "message": {"text": f"not audited: {reason}"},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"}}}
-            ],
+            "locations": [{"physicalLocation": {"artifactLocation": _location(path)}}],
         }
         for path, reason in outcome.report.skipped + outcome.report.errors
     ]

@@ -92,9 +92,13 @@ def test_exit_statuses_and_usage_errors(tmp_path):
 
 def test_selection_by_id_code_release_and_target(tmp_path):
     (tmp_path / "old.py").write_text(OLD)
-    features = lambda *args: [
-        f["feature"] for f in json.loads(audit_cli("--format", "json", *args, str(tmp_path))[1])["findings"]
-    ]  # noqa: E731
+
+    def features(*args):
+        return [
+            f["feature"]
+            for f in json.loads(audit_cli("--format", "json", *args, str(tmp_path))[1])["findings"]
+        ]
+
     assert features("--feature", "HC101") == ["request_REQUEST"]
     assert features("--ignore", "request_REQUEST") == ["request_is_ajax"]
     assert features("--removed-in", "4.0") == ["request_is_ajax"]
