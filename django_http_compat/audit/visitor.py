@@ -38,6 +38,17 @@ def _is_false_constant(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and not node.value and node.value is not None
 
 
+def _starts_with_url(node: ast.expr) -> bool:
+    """``"http://..."``, or a text built from one: ``"http://testserver" + url``, an f-string, ``%``."""
+    while isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        node = node.left
+    if isinstance(node, ast.JoinedStr) and node.values:
+        node = node.values[0]
+    return (
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and _URL.match(node.value) is not None
+    )
+
+
 def _unpacks(call: ast.Call) -> bool:
     """``*args`` or ``**kwargs`` in the call: what it passes is unknown, so no rewrite is proven."""
     return any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
@@ -252,9 +263,7 @@ class ModuleAudit(Receivers):
             self._absolute_location([node.left, node.comparators[0]])
 
     def _absolute_location(self, operands: list[ast.expr]) -> None:
-        if not any(
-            isinstance(o, ast.Constant) and isinstance(o.value, str) and _URL.match(o.value) for o in operands
-        ):
+        if not any(_starts_with_url(o) for o in operands):
             return
         for operand in operands:
             if (
