@@ -209,7 +209,8 @@ def audit_paths(
         # Largest first, so that no worker is left with one big file at the end.
         tasks.sort(key=lambda task: -_size(task[1]))
         with _context().Pool(jobs, _start_worker, ([f.id for f in features], max_bytes)) as pool:
-            for done, (index, report) in enumerate(pool.imap_unordered(_audit_in_worker, tasks, 4), 1):
+            chunk = max(1, len(tasks) // (jobs * 8))
+            for done, (index, report) in enumerate(pool.imap_unordered(_audit_in_worker, tasks, chunk), 1):
                 results[index] = report
                 if progress is not None:
                     progress(done, len(files))

@@ -40,8 +40,9 @@ _CLIENT_VERBS = {"get", "post", "put", "patch", "delete", "head", "options", "tr
 MULTIVALUE_METHODS = {"getlist", "setlist", "appendlist", "setlistdefault", "lists", "iterlists", "urlencode"}
 _QUERYDICT_KINDS = ("post", "files")
 
-FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-_ASSIGNMENTS = (ast.Assign, ast.AnnAssign, ast.NamedExpr)
+_ASSIGNMENT_TYPES = {ast.Assign, ast.AnnAssign, ast.NamedExpr}
+#: Markers in the visiting order prepare() returns.
+ENTER, LEAVE = "enter", "leave"
 
 
 @functools.cache
@@ -82,9 +83,16 @@ def dotted(node: ast.expr) -> str | None:
     return ".".join(reversed(parts))
 
 
+#: Fields that never hold a node (names, flags, constants' values), and contexts and
+#: operators (Load, Add, Eq ...), which hold nothing a pattern matches.
+_LEAF_FIELDS = {"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "level", "kind", "is_async"}
+_LEAF_FIELDS |= {"conversion", "type_comment", "asname", "lineno", "end_lineno"}
+
+
 def _child_fields(kind: type) -> tuple[str, ...]:
-    # Contexts and operators (Load, Add, Eq ...) hold nothing a pattern matches.
-    return tuple(f for f in kind._fields if f not in ("ctx", "op", "ops"))  # type: ignore[attr-defined]
+    if kind is ast.Constant:
+        return ()
+    return tuple(f for f in kind._fields if f not in _LEAF_FIELDS)  # type: ignore[attr-defined]
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -140,17 +148,20 @@ class Receivers:
         #: (group, certain) of each enclosing class statement's response base (None if it has none).
         self.classes: list[tuple[str, bool] | None] = []
         self.star_response_import = False
+        #: Node types the visitor has a handler for; prepare() lists only those.
+        self.handled: set[type] = set()
 
     # --- names ---------------------------------------------------------------------
     def qualified(self, node: ast.expr) -> str | None:
         """The dotted name an expression refers to through the module's imports."""
+        head = node
+        while type(head) is ast.Attribute:
+            head = head.value  # type: ignore[attr-defined]
+        if type(head) is not ast.Name or head.id not in self.imports:  # type: ignore[attr-defined]
+            return None  # the common case, decided before any string is built
         name = dotted(node)
-        if name is None:
-            return None
-        head, _, rest = name.partition(".")
-        base = self.imports.get(head)
-        if base is None:
-            return None
+        head_name, _, rest = name.partition(".")  # type: ignore[union-attr]
+        base = self.imports[head_name]
         return f"{base}.{rest}" if rest else base
 
     def _class_group(self, node: ast.expr) -> tuple[str, bool] | None:
@@ -289,46 +300,85 @@ class Receivers:
         return None
 
     # --- scopes --------------------------------------------------------------------
-    def prepare(self, tree: ast.Module) -> None:
-        """One pass over the module: imports, classes, generator functions, each scope's assignments."""
+    def prepare(self, tree: ast.Module) -> list:
+        """One pass over the module: imports, classes, generator functions, each scope's assignments.
+
+        Returns the nodes of the types in ``handled``, in the order the visitor handles them, with ``(ENTER, node)``
+        and ``(LEAVE, node)`` around each function and class body, so the tree is
+        walked once.  Decorators, defaults, bases and keywords come before the body.
+        """
         self.assignments: dict[ast.AST, list[ast.AST]] = {tree: []}
         self.shaped_in: dict[ast.AST, set[str]] = {tree: set()}
-        stack: list[tuple[ast.AST, ast.AST]] = [(child, tree) for child in children(tree)]
+        #: Names read anywhere, matched against served names after the walk (no scope matters there).
+        self.loaded_names: list[ast.Name] = []
+        order: list = []
+        stack: list = [(child, tree) for child in reversed(children(tree))]
         while stack:
             node, scope = stack.pop()
-            if isinstance(node, _ASSIGNMENTS):
+            if isinstance(node, tuple):
+                order.append(node)
+                continue
+            kind = type(node)
+            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                self.assignments[node] = []
+                self.shaped_in[node] = set()
+                stack.append(((LEAVE, node), None))
+                stack.extend([(child, node) for child in reversed(node.body)])
+                stack.append(((ENTER, node), None))
+                outer = [*node.decorator_list, *node.args.defaults, *(d for d in node.args.kw_defaults if d)]
+                stack.extend([(child, scope) for child in reversed(outer)])
+                continue
+            if kind is ast.ClassDef:
+                self.class_names.add(node.name)
+                stack.append(((LEAVE, node), None))
+                stack.extend([(child, scope) for child in reversed(node.body)])
+                stack.append(((ENTER, node), None))
+                stack.extend(
+                    [
+                        (child, scope)
+                        for child in reversed([*node.decorator_list, *node.bases, *node.keywords])
+                    ]
+                )
+                continue
+            if kind is ast.Name:
+                if type(node.ctx) is ast.Load:
+                    self.loaded_names.append(node)
+                continue  # a Name has no children
+            if kind in self.handled:
+                order.append(node)
+            if kind in _ASSIGNMENT_TYPES:
                 self.assignments[scope].append(node)
-            elif isinstance(node, ast.Call):
+            elif kind is ast.Call:
                 func = node.func
                 if isinstance(func, ast.Attribute) and func.attr in MULTIVALUE_METHODS:
                     key = dotted(func.value)
                     if key is not None:
                         self.shaped_in[scope].add(key)
-            elif isinstance(node, (ast.Yield, ast.YieldFrom)) and isinstance(scope, ast.FunctionDef):
-                self.generators.add(scope.name)
-            elif isinstance(node, ast.ClassDef):
-                self.class_names.add(node.name)
-            elif isinstance(node, ast.Import):
+            elif kind is ast.Yield or kind is ast.YieldFrom:
+                if isinstance(scope, ast.FunctionDef):
+                    self.generators.add(scope.name)
+            elif kind is ast.Import:
                 for alias in node.names:
                     if alias.asname:
                         self.imports[alias.asname] = alias.name
                     else:
                         top = alias.name.partition(".")[0]
                         self.imports[top] = top
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            elif kind is ast.ImportFrom and node.module and not node.level:
                 if node.module in RESPONSE_MODULES and any(a.name == "*" for a in node.names):
                     self.star_response_import = True
                 for alias in node.names:
                     full = f"{node.module}.{alias.name}"
                     self.imports[alias.asname or alias.name] = swap_aliases().get(full, full)
-            elif isinstance(node, ast.ImportFrom):  # relative: a name, but of the project's own
+            elif kind is ast.ImportFrom:  # relative: a name, but of the project's own
                 for alias in node.names:
                     self.imports.setdefault(alias.asname or alias.name, f".{alias.name}")
-            if isinstance(node, FUNCTIONS):
+            elif kind is ast.Lambda:
                 self.assignments[node] = []
                 self.shaped_in[node] = set()
                 scope = node
-            stack.extend([(child, scope) for child in children(node)])
+            stack.extend([(child, scope) for child in reversed(children(node))])
+        return order
 
     def bind_scope(self, owner: ast.AST, params: ast.arguments | None) -> Bindings:
         scope = Bindings()

@@ -1,6 +1,6 @@
 """The pattern matcher: one handler per node type, matching the patterns the registry declares.
 
-The tree is walked with an explicit stack, not by recursion, so a long
+The tree is walked once, with an explicit stack rather than recursion, so a long
 generated expression (a 600-term sum nests 600 levels deep) cannot exhaust
 Python's recursion limit.  Positions are converted from ``ast``'s UTF-8 byte
 columns to characters on the lines Python itself sees: split at ``\\n``,
@@ -21,11 +21,12 @@ from django_http_compat import rules
 from django_http_compat.features import FEATURES, Feature, served_names
 
 from .findings import Certainty, Finding
-from .receivers import MULTIVALUE_METHODS, Bindings, Receivers, certainty, children, matches, swap_aliases
+from .receivers import ENTER, MULTIVALUE_METHODS, Bindings, Receivers, certainty, matches, swap_aliases
 
 _LIST_ONLY_METHODS = {"sort", "append", "extend", "insert", "reverse", "remove", "pop", "index", "count"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _URL = re.compile(r"^https?://", re.I)
+_OVERRIDE_SETTINGS = ("django.test.override_settings", "django.test.utils.override_settings")
 P = TypeVar("P")
 
 
@@ -68,13 +69,13 @@ class ModuleAudit(Receivers):
         self.findings: dict[tuple, Finding] = {}
         self._handlers: dict[type, Callable[[ast.AST], None]] = {
             ast.ImportFrom: self.visit_ImportFrom,
-            ast.Name: self.visit_Name,
             ast.Attribute: self.visit_Attribute,
             ast.Assign: self.visit_Assign,
             ast.Subscript: self.visit_Subscript,
             ast.Compare: self.visit_Compare,
             ast.Call: self.visit_Call,
         }
+        self.handled = set(self._handlers)
 
     # --- positions -----------------------------------------------------------------
     def _char_col(self, line: int, byte_col: int) -> int:
@@ -119,44 +120,34 @@ class ModuleAudit(Receivers):
 
     # --- walking -------------------------------------------------------------------
     def audit(self, tree: ast.Module) -> list[Finding]:
-        self.prepare(tree)
+        order = self.prepare(tree)
+        prefixes = _served_prefixes(tuple(p.name for _, p in self._each(rules.Setting)))
+        self._served_heads = {local for local, full in self.imports.items() if full in prefixes}
+        self._overrides = (
+            any(v in _OVERRIDE_SETTINGS for v in self.imports.values()) or "django" in self.imports
+        )
+        for name in self.loaded_names:
+            if name.id in self._served_heads:
+                self._served_use(name)
         self.bind_scope(tree, None)
-        self._walk(tree)
-        return sorted(self.findings.values(), key=lambda f: (f.line, f.col, f.feature))
-
-    def _walk(self, tree: ast.AST) -> None:
-        stack: list[ast.AST | Callable[[], object]] = [tree]
         handlers = self._handlers
-        while stack:
-            item = stack.pop()
-            if not isinstance(item, ast.AST):
-                item()  # leaving a function or class statement
+        for item in order:
+            if type(item) is tuple:
+                marker, node = item
+                if type(node) is ast.ClassDef:
+                    if marker == ENTER:
+                        self.enter_class(node)
+                    else:
+                        self.classes.pop()
+                elif marker == ENTER:
+                    self.bind_scope(node, node.args)
+                else:
+                    self.scopes.pop()
                 continue
-            kind = type(item)
-            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                self._push_function(item, stack)  # type: ignore[arg-type]
-                continue
-            if kind is ast.ClassDef:
-                self._push_class(item, stack)  # type: ignore[arg-type]
-                continue
-            handler = handlers.get(kind)
+            handler = handlers.get(type(item))
             if handler is not None:
                 handler(item)
-            stack.extend(reversed(children(item)))
-
-    def _push_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, stack: list) -> None:
-        """Decorators and defaults belong to the enclosing scope; the body to the function's own."""
-        stack.append(self.scopes.pop)
-        stack.extend(reversed(node.body))
-        stack.append(lambda: self.bind_scope(node, node.args))
-        outer = [*node.decorator_list, *node.args.defaults, *(d for d in node.args.kw_defaults if d)]
-        stack.extend(reversed(outer))
-
-    def _push_class(self, node: ast.ClassDef, stack: list) -> None:
-        stack.append(self.classes.pop)
-        stack.extend(reversed(node.body))
-        stack.append(lambda: self.enter_class(node))
-        stack.extend(reversed([*node.decorator_list, *node.bases, *node.keywords]))
+        return sorted(self.findings.values(), key=lambda f: (f.line, f.col, f.feature))
 
     # --- list results --------------------------------------------------------------
     def note_list_result(self, scope: Bindings, name: str, value: ast.expr) -> None:
@@ -205,6 +196,11 @@ class ModuleAudit(Receivers):
         return any(fid == feature_id for fid, _ in self._each(pattern_type))
 
     def _served_use(self, node: ast.expr) -> None:
+        head = node
+        while type(head) is ast.Attribute:
+            head = head.value  # type: ignore[attr-defined]
+        if type(head) is not ast.Name or head.id not in self._served_heads:  # type: ignore[attr-defined]
+            return  # the common case: no import leads to a served name or setting
         name = self.qualified(node)
         if name is None:
             return
@@ -214,10 +210,6 @@ class ModuleAudit(Receivers):
         for feature_id, pattern in self._each(rules.Setting):
             if name == f"django.conf.settings.{pattern.name}":
                 self._add(node, feature_id, "certain")
-
-    def visit_Name(self, node: ast.Name) -> None:
-        if isinstance(node.ctx, ast.Load):
-            self._served_use(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._served_use(node)
@@ -306,7 +298,7 @@ class ModuleAudit(Receivers):
             if func.id == "len" and len(node.args) == 1:
                 self._list_use_of_name(node.args[0], keys_allowed=False)
         self._response_call(node, unpacks)
-        if self.qualified(func) in ("django.test.override_settings", "django.test.utils.override_settings"):
+        if self._overrides and self.qualified(func) in _OVERRIDE_SETTINGS:
             for feature_id, pattern in self._each(rules.Setting):
                 for keyword in node.keywords:
                     if keyword.arg == pattern.name:
@@ -357,6 +349,14 @@ class ModuleAudit(Receivers):
             if iterator:
                 for feature_id, _ in self._each(rules.IteratorContent):
                     self._add(node, feature_id, how)
+
+
+@functools.lru_cache(maxsize=16)
+def _served_prefixes(settings: tuple[str, ...]) -> frozenset[str]:
+    """Every dotted prefix of a served name or a setting (``django``, ``django.http`` ...)."""
+    names = [f"{module}.{name}" for module, name in served_names()]
+    names += [f"django.conf.settings.{setting}" for setting in settings]
+    return frozenset(n.rsplit(".", depth)[0] for n in names for depth in range(n.count(".") + 1))
 
 
 def patterns_of(features: Iterable[Feature]) -> list[tuple[str, rules.Pattern]]:
