@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from django_http_compat.audit import audit_paths
 
@@ -73,3 +74,30 @@ def test_hidden_cache_and_excluded_directories_are_not_walked(tmp_path):
     (tmp_path / "views.py").write_text(USE)
     report = audit_paths([tmp_path], exclude=["migrations"], jobs=1)
     assert [os.path.basename(f.path) for f in report.findings] == ["views.py"]
+
+
+def test_the_word_prefilter_never_hides_a_finding():
+    import django
+
+    from django_http_compat.audit.files import decode, python_files, read_bytes
+    from django_http_compat.audit.visitor import ModuleAudit, could_match, parse, patterns_of
+    from django_http_compat.features import FEATURES
+
+    from .pypi import CACHE
+    from .tools import REPO
+
+    patterns = patterns_of(FEATURES)
+    roots = [Path(django.__file__).parent, REPO / "examples", REPO / "tests", CACHE]
+    rejected = 0
+    for path in python_files([r for r in roots if r.exists()]):
+        try:
+            text = decode(read_bytes(path, 10 * 1024 * 1024))
+            tree = parse(str(path), text)
+        except Exception:
+            continue
+        if not could_match(text, patterns):
+            rejected += 1
+            assert ModuleAudit(str(path), text, patterns).audit(tree) == [], path
+    assert rejected > 300
+    for feature in FEATURES:
+        assert not feature.patterns or could_match(feature.example, patterns), feature.id
