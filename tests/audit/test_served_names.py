@@ -5,9 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from django_http_compat import names
-from django_http_compat.features import served_names
-
 from .tools import REPO, check_clean, check_findings
 
 
@@ -39,6 +36,9 @@ def test_modern_names_and_relative_imports_are_clean():
 
 
 def test_the_runtime_serves_exactly_the_registry_s_names():
+    from django_http_compat import names
+    from django_http_compat.features import served_names
+
     assert set(names.LEGACY_NAMES) == set(served_names())
     assert {k: v.feature_id for k, v in names.LEGACY_NAMES.items()} == served_names()
     assert set(names._LOADERS) == {f"{m}.{n}" for m, n in served_names()}
