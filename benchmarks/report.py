@@ -32,6 +32,8 @@ class Results(NamedTuple):
     instructions: dict[str, int]  # side of instructions.SIDES -> instructions per request
     machine: dict[str, str]
     command: str
+    #: audit_speed.measure(): median wall seconds of the audit and django-upgrade on Django's tree.
+    audit: dict[str, float] = {}
 
 
 def machine(metadata: dict[str, Any]) -> dict[str, str]:
@@ -185,6 +187,11 @@ def tables(results: Results) -> list[tuple[str, list[str], list[list[str]]]]:
     ]
     if rows:
         found.append(("Import plus install", ["tool", "median", "target", ""], rows))
+    if results.audit:
+        import audit_speed
+
+        title = f"Audit of Django's own {results.audit['files']:.0f} files, wall time"
+        found.append((title, ["tool", "median", "target", ""], audit_speed.rows(results.audit)))
     return found
 
 

@@ -6,7 +6,8 @@ machine two such runs of the same code can land tens of percent apart, so the
 ratios come from a second measurement, both sides timed in alternating short
 blocks in one process (the median of the per-block ratios).  The manager then
 measures memory and start-up in fresh processes (``memory.py``,
-``startup.py``), counts the instructions of one request where valgrind is
+``startup.py``), times the audit against django-upgrade on Django's own
+source (``audit_speed.py``), counts the instructions of one request where valgrind is
 installed (``instructions.py``), and prints the report.  ``--docs FILE`` also writes the report as reStructuredText, which
 ``docs/performance.rst`` includes.  pyperf's own options apply: ``--fast``
 for a quick look, ``--rigorous`` for more processes, ``-o FILE`` to keep the
@@ -22,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import audit_speed
 import django
 import instructions
 import pyperf
@@ -106,6 +108,7 @@ def main() -> None:
         instructions=instructions.measure() if everything and instructions.available() else {},
         machine=report.machine(next(iter(timings.values())).get_metadata() if timings else {}),
         command=" ".join(["tox -e bench --", *sys.argv[1:]]) if len(sys.argv) > 1 else "tox -e bench",
+        audit=audit_speed.measure(3 if fast else 7) if everything else {},
     )
     print()
     print(report.as_text(results))

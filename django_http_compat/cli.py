@@ -1,28 +1,36 @@
-"""The ``audit`` and ``report`` commands, shared by ``python -m django_http_compat``
-and the ``http_compat_audit`` / ``http_compat_report`` management commands.
+"""The ``audit`` and ``report`` commands, shared by ``python -m django_http_compat``,
+``python -m django_http_compat.audit`` and the ``http_compat_audit`` /
+``http_compat_report`` management commands.
 
 Exit status of ``audit``: 0 when nothing is found, 1 when legacy uses remain
-(or a file could not be read, so cleanliness is unproven), 2 on usage errors.
+(with a baseline: new ones) or a file could not be audited, 2 on a usage
+error or a failure of the tool itself.  With ``--check``: 1 when ``--fix``
+would change a file.  A crash is never reported as 1.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import difflib
 import os
 import sys
-from collections import Counter
+import traceback
 from pathlib import Path
 from typing import IO
 
+from . import __version__
 from .features import FEATURES, FEATURES_BY_ID, Feature
 from .versions import InvalidVersion, format_version, parse_version
 
+_BY_CODE = {f.code: f.id for f in FEATURES}
+
 
 def _feature_id(value: str) -> str:
-    if value not in FEATURES_BY_ID:
+    """A feature id or its code (``request_REQUEST`` or ``HC101``)."""
+    found = _BY_CODE.get(value.upper(), value)
+    if found not in FEATURES_BY_ID:
         raise argparse.ArgumentTypeError(f"unknown feature {value!r}; valid ids: {', '.join(FEATURES_BY_ID)}")
-    return value
+    return found
 
 
 def _removal_version(value: str) -> str:
@@ -39,11 +47,48 @@ def _removal_version(value: str) -> str:
     return format_version(version)
 
 
-def add_audit_arguments(parser: argparse.ArgumentParser, default_path: str = ".") -> None:
-    parser.add_argument("paths", nargs="*", default=[default_path], help="files or directories to audit")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+def _version(value: str) -> str:
+    try:
+        return format_version(parse_version(value))
+    except InvalidVersion as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {value!r}")
+    return number
+
+
+def add_audit_arguments(
+    parser: argparse.ArgumentParser, default_path: str | None = None, version: bool = True
+) -> None:
+    parser.set_defaults(default_path=default_path)
     parser.add_argument(
-        "--feature", action="append", type=_feature_id, default=[], help="only this feature (repeatable)"
+        "paths", nargs="*", help="files or directories to audit (default: the configured paths, or .)"
+    )
+    if version:  # a management command has Django's own --version
+        parser.add_argument("--version", action="version", version=f"django-http-compat {__version__}")
+    parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
+    parser.add_argument(
+        "--feature",
+        action="append",
+        type=_feature_id,
+        default=[],
+        metavar="ID",
+        help="only this feature (id or code; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        type=_feature_id,
+        default=[],
+        metavar="ID",
+        help="not this feature (id or code; repeatable)",
     )
     parser.add_argument(
         "--removed-in",
@@ -54,107 +99,180 @@ def add_audit_arguments(parser: argparse.ArgumentParser, default_path: str = "."
         help="only features Django removed or changed in this release (repeatable)",
     )
     parser.add_argument(
+        "--target-version", type=_version, metavar="X.Y", help="only features gone by this Django release"
+    )
+    parser.add_argument(
         "--exclude", action="append", default=[], metavar="GLOB", help="skip matching paths (repeatable)"
     )
-    parser.add_argument("--fix", action="store_true", help="apply the rewrites proven to keep behaviour")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply the rewrites proven to keep behaviour")
+    parser.add_argument("--diff", action="store_true", help="print the rewrites as a diff; write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if --fix would change a file"
+    )
+    parser.add_argument(
+        "--baseline", metavar="FILE", help="fail only on uses not recorded in FILE (recorded if missing)"
+    )
+    parser.add_argument(
+        "--update-baseline", action="store_true", help="record today's uses in the --baseline FILE"
+    )
+    parser.add_argument("--config", metavar="FILE", help="read [tool.django-http-compat] from FILE")
+    parser.add_argument(
+        "--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: every core)"
+    )
+    parser.add_argument(
+        "--max-file-size", type=_positive, metavar="BYTES", help="skip larger files (default 1 MiB)"
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list the codes, feature ids and releases; audit nothing"
+    )
 
 
-def selected_features(feature_ids: list[str], removed_in: list[str]) -> list[Feature]:
-    chosen = [f for f in FEATURES if not feature_ids or f.id in feature_ids]
+def selected_features(
+    feature_ids: list[str],
+    removed_in: list[str],
+    ignore: list[str] = (),  # type: ignore[assignment]
+    target: str | None = None,
+) -> list[Feature]:
+    chosen = [f for f in FEATURES if (not feature_ids or f.id in feature_ids) and f.id not in ignore]
     if removed_in:
         wanted = {parse_version(v) for v in removed_in}
         chosen = [f for f in chosen if f.removed_version in wanted]
+    if target is not None:
+        chosen = [f for f in chosen if f.removed_version <= parse_version(target)]
     return chosen
 
 
+class UsageError(Exception):
+    """Exit status 2, with the message on standard error."""
+
+
 def run_audit(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .audit import audit_paths
-
-    missing = [p for p in options.paths if not os.path.exists(p)]
-    if missing:
-        err.write(f"no such file or directory: {', '.join(missing)}\n")
+    try:
+        return _run_audit(options, out, err)
+    except UsageError as exc:
+        err.write(f"{exc}\n")
         return 2
-    features = selected_features(options.feature, options.removed_in)
-    report = audit_paths(options.paths, features, options.exclude)
-    fixed = []
-    if options.fix and any(f.fixable for f in report.findings):
-        from . import autofix
+    except Exception:  # a crash of the tool is exit status 2, never 1 ("uses remain")
+        err.write(traceback.format_exc())
+        err.write("django-http-compat audit failed; the traceback above is a bug worth reporting.\n")
+        return 2
 
-        if not autofix.available():
-            err.write(autofix.INSTALL_HINT + "\n")
-            return 2
-        fixed = _apply_fixes(report.findings)
-        report = audit_paths(options.paths, features, options.exclude)
+
+def _settings(options: argparse.Namespace):
+    from .audit.config import ConfigError, load
+
+    try:
+        settings = load(Path(options.config) if options.config else None)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    names = {}
+    for key in ("features", "ignore"):
+        try:
+            names[key] = [_feature_id(v) for v in getattr(settings, key)]
+        except argparse.ArgumentTypeError as exc:
+            raise UsageError(f"{settings.source}: {key}: {exc}") from None
+    target = options.target_version or settings.target_version
+    if target is not None:
+        try:
+            target = _version(target)
+        except argparse.ArgumentTypeError as exc:
+            raise UsageError(f"{settings.source}: target-version: {exc}") from None
+    return settings, names, target
+
+
+def _list_rules(out: IO[str]) -> int:
+    for feature in FEATURES:
+        out.write(f"{feature.code} {feature.id} ({feature.removal}): {feature.api}\n")
+    return 0
+
+
+def _run_audit(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if getattr(options, "list_rules", False):
+        return _list_rules(out)
+    from .audit import autofix, baseline
+    from .audit.files import DEFAULT_MAX_BYTES, audit_paths, resolved_roots, terminal_progress
+    from .audit.formats import WRITERS, Outcome
+
+    settings, names, target = _settings(options)
+    paths = options.paths or settings.paths or [getattr(options, "default_path", None) or "."]
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    rewriting = options.fix or options.diff or options.check
+    if rewriting and not autofix.available():
+        raise UsageError(autofix.INSTALL_HINT)
+    if options.update_baseline and not (options.baseline or settings.baseline):
+        raise UsageError("--update-baseline needs --baseline FILE (or baseline in the settings)")
+    features = selected_features(
+        options.feature or names["features"], options.removed_in, options.ignore + names["ignore"], target
+    )
+    exclude = [*settings.exclude, *options.exclude]
+    max_bytes = options.max_file_size or settings.max_file_size or DEFAULT_MAX_BYTES
+    progress = terminal_progress(err) if err is sys.stderr else None
+
+    def audit():
+        return audit_paths(
+            paths, features, exclude, jobs=options.jobs, max_bytes=max_bytes, progress=progress
+        )
+
+    outcome = Outcome(audit(), features)
+    if rewriting:
+        _rewrite(outcome, resolved_roots(paths), options, max_bytes, out, err)
+        if options.check or options.diff:
+            for path, problem in outcome.fix_problems:
+                err.write(f"{path}: {problem}\n")
+            if options.check:
+                for path in outcome.changed_files:
+                    err.write(f"would rewrite {path}\n")
+            err.write(f"{len(outcome.changed_files)} file(s) would be rewritten.\n")
+            return 1 if options.check and outcome.changed_files else 0
+        if outcome.fixed:
+            outcome.report = audit()
+    baseline_file = options.baseline or settings.baseline
+    if baseline_file is not None:
+        try:
+            if options.update_baseline or not os.path.exists(baseline_file):
+                count = baseline.write(baseline_file, outcome.report.findings)
+                err.write(f"recorded {count} legacy uses in {baseline_file}\n")
+            outcome.baseline = baseline_file
+            total = len(outcome.report.findings)
+            outcome.report.findings, outcome.baseline_gone = baseline.compare(
+                baseline_file, outcome.report.findings
+            )
+            outcome.baseline_known = total - len(outcome.report.findings)
+        except (baseline.BaselineError, OSError) as exc:
+            raise UsageError(str(exc)) from None
+    report = outcome.report
     for path, reason in report.skipped:
         err.write(f"{path}: skipped, {reason}\n")
-    if options.format == "json":
-        _write_json(report, fixed, out)
-    else:
-        _write_text(report, fixed, out)
+    for path, reason in report.errors:
+        err.write(f"{path}: the audit failed: {reason}\n")
+    for path, problem in outcome.fix_problems:
+        err.write(f"{path}: {problem}\n")
+    WRITERS[options.format](outcome, out)
+    if report.errors:
+        return 2
     return 1 if report.findings or report.skipped else 0
 
 
-def _apply_fixes(findings: list) -> list:
-    from . import autofix
+def _rewrite(outcome, roots, options, max_bytes: int, out: IO[str], err: IO[str]) -> None:
+    from .audit.files import decode
+    from .audit.writing import rewrite
 
-    by_path: dict[str, list] = {}
-    for finding in findings:
-        if finding.fixable:
-            by_path.setdefault(finding.path, []).append(finding)
-    done = []
-    for path, path_findings in by_path.items():
-        source = Path(path).read_bytes()
-        new_source, applied = autofix.fix_source(source, path_findings)
-        if new_source != source:
-            Path(path).write_bytes(new_source)
-        done.extend(applied)
-    return done
-
-
-def _summary(findings: list) -> dict[str, dict[str, int]]:
-    totals: dict[str, Counter] = {}
-    for finding in findings:
-        counter = totals.setdefault(finding.feature, Counter())
-        counter["total"] += 1
-        counter["certain"] += finding.certain
-        counter["fixable"] += finding.fixable
-    return {feature: dict(totals[feature]) for feature in sorted(totals)}
-
-
-def _write_text(report, fixed: list, out: IO[str]) -> None:
-    for finding in report.findings:
-        out.write(finding.describe() + "\n")
-    if report.findings:
-        out.write("\n")
-        for feature, counts in _summary(report.findings).items():
-            out.write(
-                f"{feature}: {counts['total']} ({counts.get('certain', 0)} certain, "
-                f"{counts.get('fixable', 0)} fixable)\n"
-            )
-    if fixed:
-        out.write(f"Fixed {_count(len(fixed), 'use')} in {_count(len({f.path for f in fixed}), 'file')}.\n")
-    fixable = sum(f.fixable for f in report.findings)
-    out.write(
-        f"{_count(len(report.findings), 'legacy use')} in {len({f.path for f in report.findings})} of "
-        f"{_count(report.files, 'file')} ({fixable} fixable with --fix); "
-        f"{_count(len(report.skipped), 'file')} skipped.\n"
-    )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _write_json(report, fixed: list, out: IO[str]) -> None:
-    data = {
-        "files": report.files,
-        "findings": [f.as_json() for f in report.findings],
-        "summary": _summary(report.findings),
-        "fixed": [f.as_json() for f in fixed],
-        "skipped": [{"path": path, "reason": reason} for path, reason in report.skipped],
-    }
-    json.dump(data, out, indent=1)
-    out.write("\n")
+    paths = list(dict.fromkeys(f.path for f in outcome.report.findings if f.fixable))
+    for path in paths:
+        result = rewrite(path, roots, outcome.features, write=options.fix, max_bytes=max_bytes)
+        if result.problem:
+            outcome.fix_problems.append((path, result.problem))
+        if not result.changed:
+            continue
+        outcome.changed_files.append(path)
+        outcome.fixed.extend(result.done)
+        if options.diff:
+            before = decode(result.original).splitlines(keepends=True)
+            after = decode(result.fixed).splitlines(keepends=True)
+            out.writelines(difflib.unified_diff(before, after, f"{path}", f"{path}"))
 
 
 def add_report_arguments(parser: argparse.ArgumentParser, file_optional: bool = False) -> None:
@@ -179,6 +297,7 @@ def run_report(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m django_http_compat")
+    parser.add_argument("--version", action="version", version=f"django-http-compat {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     audit = commands.add_parser("audit", help="list the legacy django.http uses in Python source")
     add_audit_arguments(audit)

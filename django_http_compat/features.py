@@ -43,6 +43,31 @@ QUERYDICT_WRITES = (
     "popitem",
     "clear",
 )
+#: The helpers the one-module ``django.http`` of 1.4 and earlier imported, and old code imported from it.
+HTTP_1_4_NAMES = (
+    "MultiValueDict",
+    "ImmutableList",
+    "MultiPartParser",
+    "RESERVED_CHARS",
+    "absolute_http_url_re",
+    "str_to_unicode",
+    "parse_qsl",
+    "smart_str",
+    "force_unicode",
+    "iri_to_uri",
+    "urlencode",
+    "urljoin",
+    "settings",
+    "pformat",
+    "HttpResponseRedirectBase",
+    "validate_host",
+    "host_validation_re",
+    "cookie_date",
+    "SuspiciousOperation",
+    "ImproperlyConfigured",
+    "RAISE_ERROR",
+    "Morsel",
+)
 PY2_ITERATORS = (
     ("iteritems", "items"),
     ("iterkeys", "keys"),
@@ -55,6 +80,8 @@ PY2_ITERATORS = (
 class Feature:
     #: Stable id used in settings, warnings, checks, docs anchors and the audit.
     id: str
+    #: Short stable code of the audit's findings (``HC101``), for ``# noqa:`` and linters' output.
+    code: str
     #: What old code writes, e.g. ``request.REQUEST``.
     api: str
     #: ``"request"`` or ``"response"``.
@@ -133,6 +160,7 @@ FEATURES: tuple[Feature, ...] = (
     # --- request --------------------------------------------------------------
     Feature(
         id="request_REQUEST",
+        code="HC101",
         api="request.REQUEST",
         area="request",
         summary="A merged, read-only view of POST and GET; POST is searched first.",
@@ -148,6 +176,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_raw_post_data",
+        code="HC102",
         api="request.raw_post_data",
         area="request",
         summary=(
@@ -166,6 +195,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_getitem",
+        code="HC103",
         api="request[key], request.has_key(key) and key in request",
         area="request",
         summary=(
@@ -189,6 +219,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_files_dict",
+        code="HC104",
         api="uploaded files as dicts: f['filename'], f['content-type'], f['content']",
         area="request",
         summary=(
@@ -206,6 +237,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_get_raw_uri",
+        code="HC105",
         api="request.get_raw_uri()",
         area="request",
         summary="The full URI built from the raw, unvalidated Host header.",
@@ -220,6 +252,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_post_any_content_type",
+        code="HC106",
         api="request.POST parsed from a body of any content type",
         area="request",
         summary=(
@@ -239,6 +272,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_post_charset",
+        code="HC107",
         api="request.POST of a urlencoded body in a charset other than UTF-8",
         area="request",
         summary=(
@@ -256,6 +290,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_multipart_post_mutable",
+        code="HC108",
         api="assignment to request.POST of a multipart request",
         area="request",
         summary="The POST of a multipart/form-data request could be changed in place.",
@@ -270,6 +305,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_long_repr",
+        code="HC109",
         api="repr(request) as a dump of GET, POST, COOKIES and META",
         area="request",
         summary=(
@@ -288,6 +324,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_is_ajax",
+        code="HC110",
         api="request.is_ajax()",
         area="request",
         summary="True when the X-Requested-With header is exactly 'XMLHttpRequest'.",
@@ -303,6 +340,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="request_xreadlines",
+        code="HC111",
         api="request.xreadlines()",
         area="request",
         summary="A generator over the request body's lines, read as a stream.",
@@ -318,6 +356,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="user_is_authenticated_method",
+        code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",
         area="request",
         summary=(
@@ -339,6 +378,7 @@ FEATURES: tuple[Feature, ...] = (
     # --- QueryDict and friends ------------------------------------------------
     Feature(
         id="querydict_py2_methods",
+        code="HC201",
         api="QueryDict/MultiValueDict has_key(), iteritems(), iterkeys(), itervalues(), iterlists()",
         area="request",
         summary="The Python 2 dict methods, on request.GET, request.POST, request.FILES and every MultiValueDict.",
@@ -350,12 +390,18 @@ FEATURES: tuple[Feature, ...] = (
         modern='if "q" in request.GET:\n    for key, value in request.GET.items(): ...',
         finds=(
             Method(("has_key",), on=QUERYDICT, only_known=True, args=1, fix=Rewrite("contains")),
-            *(Method((old,), on=QUERYDICT, args=0, fix=Rewrite("rename", new)) for old, new in PY2_ITERATORS),
+            # Only on known or QueryDict-shaped receivers: on real code these names are mostly
+            # plain dicts (defaultdicts, parsed query strings, API payloads).
+            *(
+                Method((old,), on=QUERYDICT, only_known=True, args=0, fix=Rewrite("rename", new))
+                for old, new in PY2_ITERATORS
+            ),
         ),
         pitfalls="``items()`` and ``values()`` give the last value of each key, as ``iteritems()`` did; ``lists()`` gives them all.",
     ),
     Feature(
         id="querydict_list_returns",
+        code="HC202",
         api="QueryDict/MultiValueDict items(), keys(), values() and lists() returning lists",
         area="request",
         summary="As on Python 2: real lists that can be indexed, sorted and kept while the dict changes.",
@@ -372,6 +418,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="querydict_key_error_args",
+        code="HC203",
         api="the text of MultiValueDictKeyError",
         area="request",
         summary=(
@@ -391,6 +438,7 @@ FEATURES: tuple[Feature, ...] = (
     # --- module-level names ---------------------------------------------------
     Feature(
         id="datastructures_MergeDict",
+        code="HC301",
         api="django.utils.datastructures.MergeDict",
         area="request",
         summary="The read-only chain of dicts behind request.REQUEST; the first dict holding a key answers.",
@@ -401,11 +449,12 @@ FEATURES: tuple[Feature, ...] = (
         reference="QD-15, C-10",
         example="from django.utils.datastructures import MergeDict\nparams = MergeDict(request.POST, request.GET)",
         modern="from collections import ChainMap\nparams = ChainMap(request.POST, request.GET)",
-        finds=(ServedNames(),),
+        finds=(ServedNames(("django.utils.datastructures.MergeDict",)),),
         pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
     ),
     Feature(
         id="http_get_host",
+        code="HC302",
         api="django.http.get_host(request)",
         area="request",
         summary="The module-level spelling of request.get_host().",
@@ -415,11 +464,12 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-14, MN-03",
         example="from django.http import get_host\nhost = get_host(request)",
         modern="host = request.get_host()",
-        finds=(ServedNames(),),
+        finds=(ServedNames(("django.http.get_host",)),),
         pitfalls="``request.get_host()`` validates the host against ``ALLOWED_HOSTS`` and raises ``DisallowedHost``.",
     ),
     Feature(
         id="http_build_request_repr",
+        code="HC303",
         api="django.http.build_request_repr(request, path_override=None, GET_override=None, ...)",
         area="request",
         summary=(
@@ -432,10 +482,11 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-24, MN-04",
         example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
         modern='text = "%s GET=%r" % (request.path, request.GET)',
-        finds=(ServedNames(),),
+        finds=(ServedNames(("django.http.build_request_repr",)),),
     ),
     Feature(
         id="http_module_names",
+        code="HC304",
         api="names django.http re-exported up to 1.4 (MultiValueDict, smart_str, iri_to_uri, ...)",
         area="request",
         summary=(
@@ -448,11 +499,12 @@ FEATURES: tuple[Feature, ...] = (
         reference="MN-06",
         example="from django.http import MultiValueDict, smart_str",
         modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
-        finds=(ServedNames(),),
+        finds=(ServedNames(tuple(f"django.http.{name}" for name in HTTP_1_4_NAMES)),),
     ),
     # --- response -------------------------------------------------------------
     Feature(
         id="response_mimetype",
+        code="HC401",
         api="the mimetype= argument of response classes",
         area="response",
         summary="Sets Content-Type; when both are given, a non-empty mimetype wins over content_type.",
@@ -468,6 +520,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_positional_order",
+        code="HC402",
         api="positional HttpResponse(content, mimetype, status, content_type) arguments",
         area="response",
         summary=(
@@ -488,6 +541,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_private_headers",
+        code="HC403",
         api="response._headers",
         area="response",
         summary=(
@@ -505,6 +559,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_upper_reason_phrases",
+        code="HC404",
         api="upper-case reason phrases ('NOT FOUND')",
         area="response",
         summary=(
@@ -523,6 +578,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="http_reason_phrase_tables",
+        code="HC405",
         api="django.http.response.REASON_PHRASES and django.core.handlers.wsgi.STATUS_CODE_TEXT",
         area="response",
         summary="The upper-case {status code: phrase} tables.",
@@ -532,10 +588,15 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-06, MN-07",
         example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
-        finds=(ServedNames(),),
+        finds=(
+            ServedNames(
+                ("django.http.response.REASON_PHRASES", "django.core.handlers.wsgi.STATUS_CODE_TEXT")
+            ),
+        ),
     ),
     Feature(
         id="response_default_content_type",
+        code="HC406",
         api="the DEFAULT_CONTENT_TYPE setting",
         area="response",
         summary=(
@@ -553,6 +614,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_falsy_status",
+        code="HC407",
         api="status=0 (or another false value) meaning the class's own status",
         area="response",
         summary="A false status argument left the class default (200 for HttpResponse) in place.",
@@ -567,6 +629,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_iterator_content",
+        code="HC408",
         api="HttpResponse(iterator) consumed lazily",
         area="response",
         summary=(
@@ -587,6 +650,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_not_modified_content_type",
+        code="HC409",
         api="HttpResponseNotModified keeping its Content-Type",
         area="response",
         summary="A 304 response kept the Content-Type header it was built with.",
@@ -602,6 +666,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_absolute_location",
+        code="HC410",
         api="relative Location headers made absolute",
         area="response",
         summary=(
@@ -621,6 +686,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_str_message",
+        code="HC411",
         api="str(response) giving the HTTP message",
         area="response",
         summary=(
@@ -639,6 +705,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_cookie_dates",
+        code="HC412",
         api="cookie Expires dates with hyphens (Wdy, DD-Mon-YYYY)",
         area="response",
         summary=(
@@ -657,6 +724,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_case_sensitive_headers",
+        code="HC413",
         api="case-sensitive response[name] and del response[name]",
         area="response",
         summary=(
@@ -675,6 +743,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="response_redirect_positional_content",
+        code="HC414",
         api="positional content after the URL of HttpResponseRedirect",
         area="response",
         summary=(
@@ -693,6 +762,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         id="http_CompatCookie",
+        code="HC415",
         api="django.http.CompatCookie",
         area="response",
         summary="The cookie class whose values quote ';' and ',' (as SimpleCookie now does).",
@@ -703,10 +773,11 @@ FEATURES: tuple[Feature, ...] = (
         reference="MN-01, RS-24",
         example="from django.http import CompatCookie",
         modern="from django.http import SimpleCookie",
-        finds=(ServedNames(),),
+        finds=(ServedNames(("django.http.CompatCookie",)),),
     ),
     Feature(
         id="utils_http_cookie_date",
+        code="HC416",
         api="django.utils.http.cookie_date",
         area="response",
         summary="Formats a timestamp as a Netscape cookie date, 'Wdy, DD-Mon-YYYY HH:MM:SS GMT'.",
@@ -717,10 +788,11 @@ FEATURES: tuple[Feature, ...] = (
         reference="NB-05",
         example="from django.utils.http import cookie_date",
         modern="from django.utils.http import http_date",
-        finds=(ServedNames(),),
+        finds=(ServedNames(("django.utils.http.cookie_date",)),),
     ),
     Feature(
         id="shortcuts_render_to_response",
+        code="HC417",
         api="django.shortcuts.render_to_response()",
         area="response",
         summary=(
@@ -734,11 +806,12 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-02",
         example='return render_to_response("page.html", {"user": user}, mimetype="text/plain")',
         modern='return render(request, "page.html", {"user": user}, content_type="text/plain")',
-        finds=(ServedNames(),),
+        finds=(ServedNames(("django.shortcuts.render_to_response",)),),
         pitfalls="``render()`` needs the request and so runs the context processors: values they add can appear where a plain ``Context`` had none.",
     ),
     Feature(
         id="shortcuts_context_instance",
+        code="HC418",
         api="the context_instance= and dictionary= arguments of render_to_response()",
         area="response",
         summary=(
@@ -758,6 +831,17 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 FEATURES_BY_ID: dict[str, Feature] = {feature.id: feature for feature in FEATURES}
+
+
+def served_names() -> dict[tuple[str, str], str]:
+    """(module, name) -> feature id, for every module-level name the shim serves."""
+    return {
+        tuple(dotted.rsplit(".", 1)): feature.id  # type: ignore[misc]
+        for feature in FEATURES
+        for pattern in feature.patterns
+        if isinstance(pattern, ServedNames)
+        for dotted in pattern.names
+    }
 
 
 def default_features() -> frozenset[str]:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .features import served_names
 from .patching import Patch, is_active
 from .warnings import warn
 
@@ -101,21 +102,26 @@ _HTTP_1_4 = {
     "Morsel": _attribute("http.cookies.Morsel"),
 }
 
+#: Dotted name -> what loads it.  Which names are served, and for which
+#: feature, is registry data (``features.served_names()``).
+_LOADERS: dict[str, Callable[[], Any]] = {
+    "django.utils.datastructures.MergeDict": _merge_dict,
+    "django.http.get_host": _get_host,
+    "django.http.build_request_repr": _build_request_repr,
+    **{f"django.http.{name}": load for name, load in _HTTP_1_4.items()},
+    "django.http.response.REASON_PHRASES": _phrase_table,
+    "django.core.handlers.wsgi.STATUS_CODE_TEXT": _phrase_table,
+    "django.http.CompatCookie": _compat_cookie,
+    "django.utils.http.cookie_date": _attribute("django_http_compat.cookies.cookie_date"),
+    "django.shortcuts.render_to_response": _render_to_response,
+}
+#: Other features implemented inside a served object (its legacy arguments, say).
+_INSIDE = {"django.shortcuts.render_to_response": ("shortcuts_context_instance",)}
+
 #: (module, name) -> the legacy name served there.
 LEGACY_NAMES: dict[tuple[str, str], LegacyName] = {
-    ("django.utils.datastructures", "MergeDict"): LegacyName("datastructures_MergeDict", _merge_dict),
-    ("django.http", "get_host"): LegacyName("http_get_host", _get_host),
-    ("django.http", "build_request_repr"): LegacyName("http_build_request_repr", _build_request_repr),
-    **{("django.http", name): LegacyName("http_module_names", load) for name, load in _HTTP_1_4.items()},
-    ("django.http.response", "REASON_PHRASES"): LegacyName("http_reason_phrase_tables", _phrase_table),
-    ("django.core.handlers.wsgi", "STATUS_CODE_TEXT"): LegacyName("http_reason_phrase_tables", _phrase_table),
-    ("django.http", "CompatCookie"): LegacyName("http_CompatCookie", _compat_cookie),
-    ("django.utils.http", "cookie_date"): LegacyName(
-        "utils_http_cookie_date", _attribute("django_http_compat.cookies.cookie_date")
-    ),
-    ("django.shortcuts", "render_to_response"): LegacyName(
-        "shortcuts_render_to_response", _render_to_response, inside=("shortcuts_context_instance",)
-    ),
+    (module, name): LegacyName(feature_id, _LOADERS[f"{module}.{name}"], _INSIDE.get(f"{module}.{name}", ()))
+    for (module, name), feature_id in served_names().items()
 }
 
 

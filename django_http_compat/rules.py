@@ -144,10 +144,16 @@ class ListUse(NamedTuple):
 
 
 class ServedNames(NamedTuple):
-    """Imports and uses of the module-level names ``names.py`` serves for the feature."""
+    """Imports and uses of module-level names, by dotted path (``django.http.get_host``).
+
+    The shim serves exactly these names (``names.py`` reads them from here), so the
+    audit knows them without importing Django.
+    """
+
+    names: tuple[str, ...]
 
     def describe(self) -> str:
-        return "imports and uses of the names"
+        return f"imports and uses of {_names(self.names)}"
 
 
 class Setting(NamedTuple):

@@ -42,6 +42,7 @@ def _feature_section(feature: Feature) -> list[str]:
         f"* Versions: {feature.added} up to, not including, {feature.removed}"
         + (f" (deprecated from {feature.deprecated})" if feature.deprecated else ""),
         f"* Replacement: {feature.replacement}",
+        f"* Audit code: ``{feature.code}``",
         f"* Warning: ``{feature.category_name}``"
         if feature.warns
         else "* Warning: none (a changed behaviour of a modern API, not a legacy call)",
@@ -129,30 +130,12 @@ def render_differences() -> str:
     return "\n".join(lines)
 
 
-def _served_names(feature: Feature) -> str:
-    import django
-    from django.conf import settings
-
-    if not settings.configured:
-        settings.configure()
-        django.setup()
-    from django_http_compat.names import LEGACY_NAMES
-
-    return ", ".join(
-        f"``{module}.{name}``"
-        for (module, name), legacy in LEGACY_NAMES.items()
-        if legacy.feature_id == feature.id
-    )
-
-
 def _audit_lines(feature: Feature) -> list[str]:
     if isinstance(feature.finds, rules.NotFindable):
         return [f"* The audit cannot find it: {feature.finds.why}.", ""]
     lines = ["* The audit finds:", ""]
     for pattern in feature.finds:
         text = pattern.describe()
-        if isinstance(pattern, rules.ServedNames):
-            text += f" {_served_names(feature)}"
         fix = getattr(pattern, "fix", None)
         text += f"; ``--fix``: {fix.describe()}" if fix else "; change by hand"
         lines.append(f"  * {text}")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from argparse import Namespace
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -11,7 +13,7 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        add_audit_arguments(parser, default_path=str(getattr(settings, "BASE_DIR", ".")))
+        add_audit_arguments(parser, default_path=str(getattr(settings, "BASE_DIR", ".")), version=False)
 
     def handle(self, *args, **options):
         code = run_audit(_namespace(options), self.stdout, self.stderr)
@@ -19,7 +21,5 @@ class Command(BaseCommand):
             raise SystemExit(code)
 
 
-def _namespace(options: dict):
-    from argparse import Namespace
-
+def _namespace(options: dict) -> Namespace:
     return Namespace(**options)

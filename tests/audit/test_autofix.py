@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from django_http_compat import override
 from django_http_compat.audit import audit_source
-from django_http_compat.autofix import fix_source
+from django_http_compat.audit.autofix import fix_source
 from django_http_compat.features import FEATURES, FEATURES_BY_ID
 from django_http_compat.versions import RELEASES, format_version, parse_version
 
@@ -114,7 +114,7 @@ def run_view(source: str, version: str) -> list:
 
 def fixed(source: str) -> str:
     findings = audit_source("view.py", source)
-    new, done = fix_source(source.encode(), findings)
+    new, done, _ = fix_source(source.encode(), findings)
     assert done, "nothing was rewritten"
     return new.decode()
 
@@ -153,7 +153,7 @@ def test_fix_keeps_comments_and_formatting_and_leaves_the_uncertain():
         """
     )
     findings = audit_source("view.py", source)
-    new, done = fix_source(source.encode(), findings)
+    new, done, _ = fix_source(source.encode(), findings)
     assert [f.feature for f in done] == ["request_raw_post_data"]
     assert new.decode() == source.replace("request.raw_post_data", "request.body")
     left = {(f.feature, f.certain) for f in audit_source("view.py", new.decode())}
