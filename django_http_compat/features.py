@@ -80,7 +80,7 @@ PY2_ITERATORS = (
 class Feature:
     #: Stable id used in settings, warnings, checks, docs anchors and the audit.
     id: str
-    #: Short stable code of the audit's findings (``HC101``), for ``# noqa:`` and linters' output.
+    #: Short stable code of the audit's findings (``HC101``), for suppression comments and linters' output.
     code: str
     #: What old code writes, e.g. ``request.REQUEST``.
     api: str
