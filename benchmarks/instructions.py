@@ -29,6 +29,7 @@ SIDES = (
     ("plain", "uninstalled", "modern"),
     ("compat-modern", "installed", "modern"),
     ("compat-legacy", "installed", "legacy"),
+    ("compat-modern-while-overridden", "installed, override elsewhere", "modern"),
 )
 
 

@@ -10,6 +10,7 @@ computes something else fails the run instead of looking fast.
 
 from __future__ import annotations
 
+import contextvars
 import timeit
 from typing import Any, NamedTuple
 
@@ -111,6 +112,9 @@ API_CASES = (
 
 PLAIN_STATE = "uninstalled"  # uninstall() has restored Django: plain Django in this process
 SHIM_STATE = "installed"
+# Installed, and another request (another context) is inside override("1.4"):
+# where the two configurations disagree, Django's classes hold guards.
+OVERRIDDEN_ELSEWHERE_STATE = "installed, override elsewhere"
 
 
 class Pair(NamedTuple):
@@ -146,6 +150,14 @@ CYCLE = (
     Pair("cycle/plain-again", COMPAT, SERVE_MODERN, SERVE_MODERN, CYCLE_CHECK, candidate_state=PLAIN_STATE),
     Pair("cycle/compat-modern", COMPAT, SERVE_MODERN, SERVE_MODERN, CYCLE_CHECK),
     Pair("cycle/compat-legacy", COMPAT, SERVE_MODERN, 'result = serve(handler, "legacy")', CYCLE_CHECK),
+    Pair(
+        "cycle/compat-modern-while-overridden",
+        COMPAT,
+        SERVE_MODERN,
+        SERVE_MODERN,
+        CYCLE_CHECK,
+        candidate_state=OVERRIDDEN_ELSEWHERE_STATE,
+    ),
 )
 
 #: ``warn()`` at a site that has already warned: an entry point that warns
@@ -239,14 +251,23 @@ def _configure_once(pair: Pair) -> None:
         raise RuntimeError(f"{pair.name} needs a process of its own ({pair.setup})")
 
 
+_held_elsewhere: list[Any] = []
+
+
 def _set_state(setup: str, state: str) -> None:
     if setup == COMPAT:
         import django_http_compat
 
-        if state == SHIM_STATE:
-            django_http_compat.install()
-        else:
+        while _held_elsewhere:
+            _held_elsewhere.pop().__exit__(None, None, None)
+        if state == PLAIN_STATE:
             django_http_compat.uninstall()
+            return
+        django_http_compat.install()
+        if state == OVERRIDDEN_ELSEWHERE_STATE:
+            held = django_http_compat.override(version="1.4")
+            contextvars.copy_context().run(held.__enter__)  # entered in a context not this one
+            _held_elsewhere.append(held)
 
 
 def statements_namespace(pair: Pair, state: str) -> dict[str, Any]:

@@ -11,18 +11,38 @@ absent exactly as in plain Django.  Every attribute written is recorded with
 what the class held before, and ``uninstall()`` puts those values back,
 leaving Django's classes and modules as they were.
 
-The configuration is process-wide: ``override()`` and ``override_settings``
-change it for every thread, as patching classes must.
+Two configurations can be in force at once.  The *process configuration*
+(``install()`` arguments, else the ``HTTP_COMPAT_*`` settings) applies to all
+code outside ``override()``; an ``override()`` applies to the code running
+inside it, in its own thread or asyncio task (a ``contextvars`` variable, which
+asyncio tasks and asgiref's ``sync_to_async``/``async_to_sync`` carry along).
+``state.config`` is the one the calling code obeys.
+
+Classes are shared, so what is patched is the union: the attributes wanted by
+the process configuration and by every override entered anywhere.  Where all
+of those agree, the class holds the plain legacy value (or Django's own), as
+with a single configuration.  Where they disagree, it holds a guard that asks
+the calling context on each access and serves either the legacy value or
+exactly what the class would give without the patch.  So the *presence* of a
+patched name in a class's or module's ``__dict__`` is process-wide; what it does
+is not.  Overrides are counted, not stacked, so they may end in any order, and
+the last one to end leaves Django as it found it.  ``docs/scope.rst`` lists
+everything that stays process-wide.
 """
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import contextvars
 import functools
 import inspect
 import threading
 from collections.abc import Callable
+from types import FunctionType, MethodType, ModuleType
 from typing import Any, NamedTuple, TypeVar
 
+from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -30,7 +50,7 @@ from django.dispatch import receiver
 from .conf import Config, read_settings, resolve, settings_config
 from .versions import format_version
 
-_MISSING = object()
+_MISSING: Any = object()
 _UNSET: Any = object()
 
 
@@ -42,30 +62,88 @@ class Patch(NamedTuple):
     value: Any
 
 
+class _Entered:
+    """One entry into an ``override()``, live until that entry exits (or ``uninstall()``)."""
+
+    __slots__ = ("config", "live", "outer", "owner")
+
+    def __init__(self, config: Config, outer: _Entered | None, owner: override) -> None:
+        self.config = config
+        self.outer = outer
+        self.owner = owner
+        self.live = True
+
+
+#: The innermost override entered in the running thread or task.  A task or
+#: ``sync_to_async`` call started inside an override copies it, so it holds
+#: entries that may have ended since: readers skip those.
+_innermost: contextvars.ContextVar[_Entered | None] = contextvars.ContextVar(
+    "django_http_compat_override", default=None
+)
+
+
+def _entered_config() -> Config | None:
+    """The configuration of the innermost live override of the calling context, if any."""
+    entry = _innermost.get()
+    while entry is not None:
+        if entry.live:
+            return entry.config
+        entry = entry.outer
+    return None
+
+
 class _State:
+    """What the shim has done, and ``config``: the configuration legacy code obeys.
+
+    Every legacy call and every response reads ``state.config``.  While no
+    override is live anywhere (and settings are configured) it is a plain
+    attribute holding the process configuration, as cheap to read as one
+    configuration ever was.  Otherwise it is absent, and ``__getattr__``
+    answers for the calling context.  (A descriptor on the class, or
+    switching the class, would slow down the plain read: CPython's attribute
+    cache would then look up the instance dict the long way.)
+    """
+
+    config: Config
+
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.installed = False
         self.explicit: Config | None = None
-        self.overrides: list[Config] = []
+        #: The process configuration, once settings are configured.
+        self.process: Config | None = None
+        #: The features patched for code outside every override.
+        self.outside_features: frozenset[str] = frozenset()
+        #: Every override entry that is live, in any thread or task.
+        self.entered: list[_Entered] = []
         self.originals: dict[tuple[Any, str], Any] = {}
-        # ``config`` (the configuration legacy code obeys, also read by the
-        # swap-import classes) is a plain attribute once set, because every
-        # legacy call and every response reads it; until then it is worked
-        # out on each read, as settings may not be configured yet.
+        self.guards: dict[tuple[Any, str], Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         if name != "config":
             raise AttributeError(name)
-        config = current_config()
-        if settings.configured:
-            self.config = config
+        config = _entered_config()
+        if config is None:
+            config = self.process
+            if config is None:  # not worked out yet: settings may not be configured
+                config = process_config()
+                if settings.configured:
+                    with self.lock:
+                        if self.process is None and not self.entered:
+                            self.process = self.config = config
         return config
-
-    config: Config
 
 
 state = _State()
+
+
+def _one_config(config: Config | None) -> None:
+    """``state.config`` becomes the plain attribute ``config``, or (None) is asked of each context."""
+    if config is not None:
+        state.config = config
+    else:
+        with contextlib.suppress(AttributeError):
+            del state.config
 
 
 def implementations() -> dict[str, list[Patch]]:
@@ -107,9 +185,15 @@ def implementations() -> dict[str, list[Patch]]:
 
 
 def current_config() -> Config:
-    """The configuration in force: innermost override, else install() args, else settings."""
-    if state.overrides:
-        return state.overrides[-1]
+    """The configuration in force in the calling context: its innermost override, else ``process_config()``."""
+    entered = _entered_config()
+    if entered is not None:
+        return entered
+    return process_config()
+
+
+def process_config() -> Config:
+    """The configuration of code outside every override: install() args, else settings."""
     if state.explicit is not None:
         return state.explicit
     # Invalid settings raise InvalidSettings (ImproperlyConfigured) rather than
@@ -127,32 +211,324 @@ def flagged_before(version: tuple[int, int]) -> bool:
     return state.config.flagged_before(version)
 
 
-def _apply(config: Config) -> None:
-    """Make the patched attributes match ``config`` (all off when not installed)."""
-    wanted: dict[tuple[Any, str], Any] = {}
-    if state.installed:
-        for feature_id, patches in implementations().items():
-            if feature_id in config.features:
-                for patch in patches:
-                    wanted[(patch.target, patch.name)] = patch.value
+# --- guards: one attribute, two behaviours, chosen by the calling context ----------------
+
+
+def _serves_here(features: frozenset[str]) -> bool:
+    """Is one of ``features`` patched for the calling context?"""
+    entered = _entered_config()
+    here = state.outside_features if entered is None else entered.features
+    return not features.isdisjoint(here)
+
+
+_stand_ins: dict[type, Any] = {}
+
+
+def _stand_in(cls: type) -> Any:
+    """An instance of an empty class named like ``cls``, for Python's own error about a missing method."""
+    if cls not in _stand_ins:
+        namespace = {"__module__": cls.__module__, "__qualname__": cls.__qualname__}
+        _stand_ins[cls] = type(cls.__name__, (), namespace)()
+    return _stand_ins[cls]
+
+
+def _contains_by_iteration(obj: Any, key: Any) -> bool:
+    """``key in obj`` without ``__contains__``: Python's fallback to iterating ``obj``."""
+    try:
+        items = iter(obj)
+    except TypeError:
+        return key in _stand_in(type(obj))  # raises the TypeError Python gives
+    return any(item is key or item == key for item in items)
+
+
+#: What Python does for these operations when the class has no such method.
+_WITHOUT_METHOD: dict[str, Callable[[Any], Callable[..., Any]]] = {
+    "__getitem__": lambda obj: lambda key: _stand_in(type(obj))[key],
+    "__contains__": lambda obj: functools.partial(_contains_by_iteration, obj),
+}
+#: Special names that are looked up as ordinary attributes, so that their
+#: absence is an AttributeError (pickle's ``__getstate__`` on Python 3.10).
+_ASKED_AS_ATTRIBUTES = frozenset({"__getstate__"})
+
+
+def _is_data_descriptor(value: Any) -> bool:
+    return hasattr(type(value), "__set__") or hasattr(type(value), "__delete__")
+
+
+def _binder(value: Any) -> Callable[[Any, Any], Any] | None:
+    """``(obj, owner) -> value`` as looked up through a class holding it (None for ``_MISSING``).
+
+    Written out for functions and properties, the patches' usual kinds:
+    calling ``type(value).__get__`` from Python costs several times more.
+    """
+    if value is _MISSING:
+        return None
+    if type(value) is FunctionType:
+        return lambda obj, owner: value if obj is None else MethodType(value, obj)
+    if type(value) is property and value.fget is not None:
+        fget = value.fget
+        return lambda obj, owner: value if obj is None else fget(obj)
+    get = getattr(type(value), "__get__", None)
+    if get is None:
+        return lambda obj, owner: value
+    return lambda obj, owner: get(value, obj, owner)
+
+
+def _features_here() -> frozenset[str]:
+    """The features patched for the calling context."""
+    entered = _entered_config()
+    return state.outside_features if entered is None else entered.features
+
+
+class _Guard:
+    """What a class holds where live configurations disagree about one attribute.
+
+    Each access serves ``legacy`` when the calling context has one of
+    ``features``, and otherwise what the class would serve if it held
+    ``original`` (``_MISSING``: nothing, so the classes after it in the MRO
+    decide, then Python's own ``AttributeError`` or ``TypeError``).  Modern
+    code meets guards on every request while an override runs elsewhere, so
+    the common path is written out.
+    """
+
+    __slots__ = (
+        "features",
+        "legacy",
+        "legacy_data",
+        "legacy_get",
+        "name",
+        "original",
+        "original_data",
+        "original_get",
+        "target",
+    )
+
+    def __init__(self, target: type, name: str, legacy: Any, original: Any, features: frozenset[str]) -> None:
+        self.target = target
+        self.name = name
+        self.legacy, self.legacy_get, self.legacy_data = legacy, _binder(legacy), _is_data_descriptor(legacy)
+        self.original, self.original_get = original, _binder(original)
+        self.original_data = _is_data_descriptor(original)
+        self.features = features
+        special = name.startswith("__") and name not in _WITHOUT_METHOD and name not in _ASKED_AS_ATTRIBUTES
+        if original is _MISSING and special and not any(name in vars(base) for base in target.__mro__[1:]):
+            raise TypeError(f"what {target.__name__}.{name} does without the patch is not known here")
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        here = state.outside_features if _innermost.get() is None else _features_here()
+        get = self.original_get if self.features.isdisjoint(here) else self.legacy_get
+        if get is not None:
+            return get(obj, owner)
+        return self._without(obj, owner)
+
+    def _inherited(self, obj: Any, owner: type | None) -> Any:
+        """What the classes after ``target`` in the MRO hold (``_MISSING`` for none)."""
+        mro = (owner if obj is None else type(obj)).__mro__  # type: ignore[union-attr]
+        after = mro[mro.index(self.target) + 1 :] if self.target in mro else mro
+        for base in after:
+            if self.name in vars(base):
+                return vars(base)[self.name]
+        return _MISSING
+
+    def _without(self, obj: Any, owner: type | None) -> Any:
+        """The lookup as Python does it with nothing in ``target``."""
+        get = _binder(self._inherited(obj, owner))
+        if get is not None:
+            return get(obj, owner)
+        if obj is None:
+            raise AttributeError(
+                f"type object {owner.__name__!r} has no attribute {self.name!r}",  # type: ignore[union-attr]
+                name=self.name,
+                obj=owner,
+            )
+        if self.name in _WITHOUT_METHOD:
+            return _WITHOUT_METHOD[self.name](obj)
+        raise AttributeError(
+            f"{type(obj).__name__!r} object has no attribute {self.name!r}", name=self.name, obj=obj
+        )
+
+
+class _DataGuard(_Guard):
+    """A guard for a property (or where Django has one): it also settles assignment and deletion.
+
+    A data descriptor hides the instance's ``__dict__``, so where the value in
+    force is not one, the instance's own attribute is looked up, set and
+    deleted as Python would.
+    """
+
+    __slots__ = ()
+
+    def _here(self, obj: Any) -> Any:
+        value = self.original if self.features.isdisjoint(_features_here()) else self.legacy
+        return self._inherited(obj, None) if value is _MISSING else value
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        here = state.outside_features if _innermost.get() is None else _features_here()
+        if self.features.isdisjoint(here):
+            value, get, data = self.original, self.original_get, self.original_data
+        else:
+            value, get, data = self.legacy, self.legacy_get, self.legacy_data
+        if value is _MISSING:
+            value = self._inherited(obj, owner)
+            get, data = _binder(value), _is_data_descriptor(value)
+        if not data and obj is not None:
+            namespace = obj.__dict__
+            if self.name in namespace:
+                return namespace[self.name]
+        if get is not None:
+            return get(obj, owner)
+        return self._without(obj, owner)
+
+    def __set__(self, obj: Any, new: Any) -> None:
+        value = self._here(obj)
+        if _is_data_descriptor(value):
+            type(value).__set__(value, obj, new)
+        else:
+            obj.__dict__[self.name] = new
+
+    def __delete__(self, obj: Any) -> None:
+        value = self._here(obj)
+        if _is_data_descriptor(value):
+            type(value).__delete__(value, obj)
+        elif self.name in obj.__dict__:
+            del obj.__dict__[self.name]
+        else:
+            raise AttributeError(
+                f"{type(obj).__name__!r} object has no attribute {self.name!r}", name=self.name, obj=obj
+            )
+
+
+def _module_guard(module: ModuleType, legacy: Any, original: Any, features: frozenset[str]) -> Any:
+    """A module ``__getattr__`` (PEP 562) that serves legacy names only to contexts that have them."""
+
+    def __getattr__(name: str) -> Any:
+        if _serves_here(features):
+            return legacy(name)
+        if original is not _MISSING:
+            return original(name)
+        raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
+
+    __getattr__.legacy = legacy  # type: ignore[attr-defined]
+    __getattr__.original = original  # type: ignore[attr-defined]
+    return __getattr__
+
+
+def _module_function_guard(
+    module: ModuleType, name: str, legacy: Any, original: Any, features: frozenset[str]
+) -> Any:
+    """A module-level function that calls the legacy one only in contexts that have it.
+
+    The module's own code looks the name up in its globals, then in builtins
+    (``callable`` in ``django.contrib.auth.checks``); outside the feature the
+    call goes where that lookup would have gone without the patch.
+    """
+    fallback = original if original is not _MISSING else getattr(builtins, name)
+
+    @functools.wraps(legacy)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        return (legacy if _serves_here(features) else fallback)(*args, **kwargs)
+
+    guarded.legacy = legacy  # type: ignore[attr-defined]
+    guarded.original = original  # type: ignore[attr-defined]
+    return guarded
+
+
+def _guard(target: Any, name: str, legacy: Any, original: Any, features: frozenset[str]) -> Any:
+    """The guard for one attribute, reused while it would be made the same."""
+    key = (target, name)
+    guard = state.guards.get(key)
+    if guard is None or guard.legacy is not legacy or guard.original is not original:
+        if isinstance(target, ModuleType):
+            if name == "__getattr__":
+                guard = _module_guard(target, legacy, original, features)
+            elif isinstance(legacy, FunctionType) and (original is not _MISSING or hasattr(builtins, name)):
+                guard = _module_function_guard(target, name, legacy, original, features)
+            else:
+                raise TypeError(f"module attribute {target.__name__}.{name} cannot follow the context")
+        else:
+            data = _is_data_descriptor(legacy) or _is_data_descriptor(original)
+            guard = (_DataGuard if data else _Guard)(target, name, legacy, original, features)
+        state.guards[key] = guard
+    return guard
+
+
+# --- applying ------------------------------------------------------------------------------
+
+
+_Providers = dict[tuple[Any, str], tuple[Any, frozenset[str]]]
+_providers_once_ready: list[_Providers] = []
+
+
+def _providers() -> _Providers:
+    """(target, name) -> the legacy value and the features that put it there.
+
+    Worked out once the app registry is ready (the auth patches need it), as
+    ``override()`` asks on every entry and exit.
+    """
+    if _providers_once_ready:
+        return _providers_once_ready[0]
+    found: _Providers = {}
+    for feature_id, patches in implementations().items():
+        for patch in patches:
+            key = (patch.target, patch.name)
+            features = found[key][1] if key in found else frozenset()
+            found[key] = (patch.value, features | {feature_id})
+    if apps.ready:
+        _providers_once_ready.append(found)
+    return found
+
+
+def _apply(reread: bool = True) -> None:
+    """Make the patched attributes serve every live configuration.  Call it holding ``state.lock``.
+
+    ``reread=False`` (an override entered or left) keeps the process
+    configuration known so far rather than reading the settings again.
+    """
+    process = state.process if not reread and state.process is not None else process_config()
+    state.process = process if settings.configured else None
+    state.outside_features = process.features if state.installed else frozenset()
+    live = {state.outside_features, *(entry.config.features for entry in state.entered)}
+    wanted: dict[tuple[Any, str], tuple[Any, frozenset[str], bool]] = {}
+    for key, (value, features) in _providers().items():
+        serving = {not features.isdisjoint(live_features) for live_features in live}
+        if True in serving:
+            wanted[key] = (value, features, False not in serving)
+    # Every guard is made before anything changes, so a refusal leaves the patches as they were.
+    values = {
+        (target, name): value
+        if everywhere
+        else _guard(
+            target,
+            name,
+            value,
+            state.originals.get((target, name), vars(target).get(name, _MISSING)),
+            features,
+        )
+        for (target, name), (value, features, everywhere) in wanted.items()
+    }
     for key in list(state.originals):
         if key not in wanted:
             target, name = key
             original = state.originals.pop(key)
+            state.guards.pop(key, None)
             if original is _MISSING:
                 delattr(target, name)
             else:
                 setattr(target, name, original)
-    for (target, name), value in wanted.items():
+    for (target, name), (_value, _features, everywhere) in wanted.items():
         if (target, name) not in state.originals:
             state.originals[(target, name)] = vars(target).get(name, _MISSING)
-        setattr(target, name, value)
-    state.config = config
+        value = values[(target, name)]
+        if everywhere:
+            state.guards.pop((target, name), None)
+        if vars(target).get(name, _MISSING) is not value:
+            setattr(target, name, value)
+    _one_config(None if state.entered else state.process)
 
 
 def refresh() -> None:
     with state.lock:
-        _apply(current_config())
+        _apply()
 
 
 def install(version: Any = _UNSET, features: Any = None, warnings: Any = None) -> None:
@@ -160,7 +536,8 @@ def install(version: Any = _UNSET, features: Any = None, warnings: Any = None) -
 
     With no arguments the ``HTTP_COMPAT_*`` settings decide (and later changes
     to them take effect at once); with arguments, they decide until
-    ``uninstall()``.  Invalid arguments raise ``ConfigError``.
+    ``uninstall()``.  Invalid arguments raise ``ConfigError``.  Either way this
+    is the process configuration: code inside an ``override()`` keeps its own.
     """
     with state.lock:
         if version is _UNSET and features is None and warnings is None:
@@ -173,16 +550,21 @@ def install(version: Any = _UNSET, features: Any = None, warnings: Any = None) -
                 base["warnings"] if warnings is None else warnings,
             )
         state.installed = True
-        _apply(current_config())
+        _apply()
 
 
 def uninstall() -> None:
-    """Remove every patch, restoring Django's classes and modules exactly."""
+    """Remove every patch, restoring Django's classes and modules exactly.
+
+    Overrides still running anywhere end here, as if they had exited.
+    """
     with state.lock:
         state.installed = False
         state.explicit = None
-        state.overrides.clear()
-        _apply(current_config())
+        for entry in state.entered:
+            entry.live = False
+        state.entered.clear()
+        _apply()
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -191,9 +573,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 class override:
     """Run code under another version or feature set; a context manager and a decorator.
 
-    Installs the shim for the duration if it was not installed.  Fields left
-    out are inherited: ``warnings`` from the configuration in force, and the
-    feature set from ``version``.
+    It applies to the code running inside it, in its thread or asyncio task
+    (and the tasks and ``sync_to_async`` calls started there while it lasts),
+    never to other requests.  The shim is installed for it if it was not.
+    Fields left out are inherited: ``warnings`` from the configuration in
+    force, and the feature set from ``version``.
     """
 
     def __init__(self, version: Any = _UNSET, features: Any = None, warnings: Any = None) -> None:
@@ -205,21 +589,40 @@ class override:
             features,
             outer.warnings if warnings is None else warnings,
         )
-        self._was_installed: list[bool] = []
+        #: This override's live entries: one per ``with`` block running it, anywhere.
+        self._entries: list[_Entered] = []
 
     def __enter__(self) -> override:
         with state.lock:
-            self._was_installed.append(state.installed)
-            state.installed = True
-            state.overrides.append(self.config)
-            _apply(current_config())
+            entry = _Entered(self.config, _innermost.get(), self)
+            state.entered.append(entry)
+            self._entries.append(entry)
+            try:
+                _apply(reread=False)
+            except BaseException:
+                state.entered.remove(entry)
+                self._entries.remove(entry)
+                _apply(reread=False)
+                raise
+            _innermost.set(entry)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         with state.lock:
-            state.overrides.remove(self.config)
-            state.installed = self._was_installed.pop()
-            _apply(current_config())
+            entry = _innermost.get()
+            if entry is not None and entry.owner is self:
+                _innermost.set(entry.outer)
+            elif self._entries:
+                # Left from another context than it was entered in (a fixture
+                # torn down in another task, say): end its latest entry.
+                entry = self._entries[-1]
+            else:
+                raise RuntimeError("override() exited more times than it was entered.")
+            self._entries.remove(entry)
+            if entry.live:
+                entry.live = False
+                state.entered.remove(entry)
+                _apply(reread=False)
 
     def __call__(self, func: F) -> F:
         if inspect.iscoroutinefunction(func):
@@ -245,5 +648,7 @@ class override:
 @receiver(setting_changed)
 def _setting_changed(*, setting: str, **kwargs: Any) -> None:
     """``override_settings`` / the ``settings`` fixture take effect immediately."""
+    if setting == "INSTALLED_APPS":
+        _providers_once_ready.clear()  # django.contrib.auth may have come or gone
     if setting.startswith("HTTP_COMPAT_"):
         refresh()

@@ -180,8 +180,9 @@ _plan = _Plan(None, None, (), None, ())
 def _current_plan() -> _Plan:
     global _plan
     plan = _plan
-    if plan.config is not state.config:
-        plan = _plan = _make_plan(state.config)
+    config = state.config  # read once: while an override runs anywhere, each read asks the context
+    if plan.config is not config:
+        plan = _plan = _make_plan(config)
     return plan
 
 

@@ -17,7 +17,7 @@ import json
 import django
 import pytest
 
-from django_http_compat import override
+from django_http_compat import install, override
 from django_http_compat.features import FEATURES_BY_ID
 from tests.golden import pending, probes
 from tests.golden.differences import DIFFERENCES
@@ -114,8 +114,11 @@ def test_census_of_the_running_django_is_plain_django():
 
 
 def test_census_would_catch_a_missing_method():
-    with override(version="1.6", features={"request_is_ajax": False}, warnings="ignore"):
+    install(version="1.6", features={"request_is_ajax": False}, warnings="ignore")
+    try:
         without = census.run(universe())
+    finally:
+        install()
     leaves_found = [m.leaf for m in census_mismatches("1.6.11", without)]
     assert "/classes/HttpRequest/is_ajax (missing)" in leaves_found
     assert "/classes/HttpRequest/is_ajax (missing)" not in [m.leaf for m in mismatches("1.6.11")]

@@ -124,10 +124,20 @@ def plain_census() -> dict:
 
 
 def shim_census(release: str | None) -> dict:
-    from django_http_compat import override
+    """The shim's census with ``release`` as the process configuration.
 
-    with override(version=release, warnings="ignore"):
+    The census reads classes' ``__dict__``.  Under ``override()`` an attribute
+    that the process configuration and the override disagree on holds a guard
+    there (what it does follows the context, its presence is process-wide; see
+    docs/scope.rst), so the census is taken with the flag installed instead.
+    """
+    from django_http_compat import install
+
+    install(version=release, warnings="ignore")
+    try:
         return census.run(universe())
+    finally:
+        install()
 
 
 def _names(census_data: dict, section: str, owner: str) -> dict:
