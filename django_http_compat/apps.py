@@ -17,6 +17,7 @@ class HttpCompatConfig(AppConfig):
         from . import patching, usage_counts
         from .checks import check_settings
         from .conf import settings_config
+        from .warnings import show_warnings
 
         checks.register(check_settings, checks.Tags.compatibility)
         # Invalid settings stop start-up here (InvalidSettings, an
@@ -25,6 +26,7 @@ class HttpCompatConfig(AppConfig):
         # first legacy call.
         config = settings_config()
         patching.install()
+        show_warnings()
         logger.info("Installed the legacy django.http contract: %s", config.describe())
         usage_file = getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
         if usage_file:

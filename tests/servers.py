@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,13 +53,22 @@ def running(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]
         if command[0] == "gunicorn"
         else ["--host", "127.0.0.1", "--port", str(port)]
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", *command, *bind],
-        cwd=cwd,
-        env={**env, "PYTHONWARNINGS": "ignore"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    argv = [sys.executable, "-m", *command, *bind]
+    with serving(argv, port, cwd, {**env, "PYTHONWARNINGS": "ignore"}, stdout=subprocess.DEVNULL):
+        yield port
+
+
+@contextlib.contextmanager
+def serving(
+    argv: list[str], port: int, cwd: Path, env: dict[str, str], **popen: Any
+) -> Iterator[subprocess.Popen]:
+    """Run ``argv``, a server that listens on 127.0.0.1:``port``; yields the process once it listens.
+
+    Its stderr is a pipe (``process.stderr``).  The block may stop the
+    process itself (a signal, say); if it is still running afterwards, it
+    is terminated.
+    """
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stderr=subprocess.PIPE, **popen)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -71,11 +81,14 @@ def running(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]
                 if time.monotonic() > deadline:
                     raise RuntimeError("server did not start") from exc
                 time.sleep(0.1)
-        yield port
+        yield process
     finally:
-        process.terminate()
+        if process.poll() is None:
+            process.terminate()
         process.wait(timeout=10)
         process.stderr.close()
+        if process.stdout:
+            process.stdout.close()
 
 
 def get(port: int, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
