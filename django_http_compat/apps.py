@@ -30,4 +30,4 @@ class HttpCompatConfig(AppConfig):
         logger.info("Installed the legacy django.http contract: %s", config.describe())
         usage_file = getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
         if usage_file:
-            usage_counts.write_at_exit(usage_file)
+            usage_counts.write_on_exit(usage_file)
