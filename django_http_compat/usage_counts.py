@@ -356,15 +356,3 @@ def _write_on_signals() -> None:
             # A server's handler (gunicorn's) may have asked for system calls
             # to restart, so as not to disturb requests; signal() has undone that.
             signal.siginterrupt(signum, False)
-
-
-def report_lines(counts: Mapping[Site, int]) -> list[str]:
-    """The counts, most used first, each with the modern replacement."""
-    from .features import FEATURES_BY_ID
-
-    lines = []
-    for (feature, file, line), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        known = FEATURES_BY_ID.get(feature)
-        replacement = known.replacement if known else "(unknown feature)"
-        lines.append(f"{n:>8}  {file}:{line}  {feature} — use {replacement}")
-    return lines
