@@ -15,11 +15,12 @@ class HttpCompatConfig(AppConfig):
 
     def ready(self) -> None:
         from . import patching, usage_counts
-        from .checks import check_settings
+        from .checks import check_legacy_settings, check_settings
         from .conf import settings_config
         from .warnings import show_warnings
 
         checks.register(check_settings, checks.Tags.compatibility)
+        checks.register(check_legacy_settings, checks.Tags.compatibility)
         # Invalid settings stop start-up here (InvalidSettings, an
         # ImproperlyConfigured), under any server and without ``check``:
         # starting with the shim off would only move the failure to the

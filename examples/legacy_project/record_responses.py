@@ -121,11 +121,25 @@ if __name__ == "__main__":
     os.environ["DJANGO_SETTINGS_MODULE"] = "legacy_project.settings"
     from legacy_project import settings as project_settings
 
-    # Old Django runs the project without the shim, as it did back then.
+    # Old Django runs the project without the shim, as it did back then, and
+    # with the settings and URL import it had before the changes modern Django
+    # needs outside django.http (see the comments in settings.py and urls.py).
     project_settings.INSTALLED_APPS = tuple(
         app for app in project_settings.INSTALLED_APPS if app != "django_http_compat"
     )
+    project_settings.MIDDLEWARE_CLASSES = tuple(project_settings.MIDDLEWARE)
+    project_settings.TEMPLATE_DIRS = tuple(project_settings.TEMPLATES[0]["DIRS"])
     import django
+
+    try:
+        import django.urls  # noqa: F401 (Django 2.0 and later)
+    except ImportError:
+        import types
+
+        import django.conf.urls
+
+        sys.modules["django.urls"] = types.ModuleType(native("django.urls"))
+        sys.modules["django.urls"].re_path = django.conf.urls.url
 
     if hasattr(django, "setup"):
         django.setup()
