@@ -21,6 +21,7 @@ UPLOAD = (
 
 # (method, path with query, body, content type, extra environ)
 REQUESTS = [
+    ("GET", "/", b"", None, {}),
     ("GET", "/search/?q=tea", b"", None, {}),
     ("POST", "/search/?q=kettle&page=2", b"q=tea", "application/x-www-form-urlencoded", {}),
     ("GET", "/search/?q=t&tag=a&tag=b", b"", None, {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}),

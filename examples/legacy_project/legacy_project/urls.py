@@ -5,6 +5,7 @@ from django.urls import re_path as url
 from shop import views
 
 urlpatterns = [
+    url(r"^$", views.index),
     url(r"^search/$", views.search),
     url(r"^lines/$", views.count_lines),
     url(r"^export/$", views.export_csv),
