@@ -181,6 +181,8 @@ def test_runserver_shows_the_warnings_in_its_console():
     with serving(
         argv, port, PROJECT, fresh_env(), stdout=subprocess.DEVNULL, start_new_session=True
     ) as process:
+        index = get(port, "/")  # the page the README sends a newcomer to, linking the search
+        assert index.status == 200 and b'<a href="/search/?q=tea">' in index.body
         for _ in range(2):
             assert get(port, "/search/?q=tea").status == 200
         time.sleep(0.5)
