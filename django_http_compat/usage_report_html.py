@@ -103,7 +103,7 @@ def _site_row(row: Row, joined: bool) -> str:
     status = ""
     if joined:
         cls = _STATUS_CLASS[row.status]
-        status = f'<td><span class="status {cls}">{escape(_STATUS_TEXT[row.status])}</span></td>'
+        status = f'<td><span class="status {cls}">{escape(_STATUS_TEXT[row.status or ""])}</span></td>'
     return (
         f'<tr><td class="n">{row.calls}</td><td><code>{escape(row.file)}:{row.line}</code></td>'
         f'<td><code>{escape(row.feature)}</code><div class="replacement">use {escape(row.replacement)}</div>'

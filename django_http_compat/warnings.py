@@ -18,6 +18,7 @@ import os
 import sys
 import warnings as _warnings
 from types import FrameType
+from typing import Any, cast
 
 import django
 
@@ -72,7 +73,7 @@ def show_warnings() -> None:
     other category is filtered differently.  ``"default"`` shows a site's
     warning once; ``warn()`` itself decides between "once" and "always".
     """
-    filters = _warnings.filters
+    filters = cast("list[Any]", _warnings.filters)  # a list, which typeshed calls a Sequence
     if _SHOWN in filters:
         return
     for position in range(1, len(filters)):
@@ -82,7 +83,7 @@ def show_warnings() -> None:
         return  # Python's defaults were replaced or repeated: whoever did that decides
     # filterwarnings() tells the warnings machinery that the filters changed;
     # it puts the filter first, and we move it to its place.
-    _warnings.filterwarnings(_SHOWN[0], category=HttpCompatWarning)
+    _warnings.filterwarnings("default", category=HttpCompatWarning)
     filters.insert(position, filters.pop(0))
 
 
