@@ -330,10 +330,9 @@ class _WriteOnSignal:
                 write_new_counts(path, blocking=False)
             except Exception:
                 logger.exception("Could not write the legacy call counts to %s.", path)
-        previous = self.previous
-        if callable(previous):  # a server's handler, or Python's KeyboardInterrupt for SIGINT
-            previous(signum, frame)
-        elif previous != signal.SIG_IGN:  # the default action: end the process as the signal would
+        if callable(self.previous):  # a server's handler, or Python's KeyboardInterrupt for SIGINT
+            self.previous(signum, frame)
+        else:  # the default action: end the process as the signal would
             signal.signal(signum, signal.SIG_DFL)
             signal.raise_signal(signum)
 
@@ -345,8 +344,8 @@ def _write_on_signals() -> None:
         return
     for signum in (signal.SIGTERM, signal.SIGINT):
         previous = signal.getsignal(signum)
-        if isinstance(previous, _WriteOnSignal):
-            continue
+        if previous == signal.SIG_IGN or isinstance(previous, _WriteOnSignal):
+            continue  # a signal the process ignores does not end it (SIGINT of a background job)
         signal.signal(signum, _WriteOnSignal(previous))
         if (
             callable(previous)

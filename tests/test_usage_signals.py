@@ -168,3 +168,27 @@ def test_a_signal_during_a_write_does_not_start_another(tmp_path, monkeypatch):
     handler(signal.SIGTERM, None)
     assert load(target) == {("request_is_ajax", "v.py", 1): 2}
     assert chained == [signal.SIGTERM, signal.SIGTERM]
+
+
+IGNORED_SIGINT = """
+# A background job of a shell starts with SIGINT ignored; it stays ignored.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+"""
+
+
+def test_a_signal_the_process_ignores_stays_ignored(tmp_path):
+    target = tmp_path / "usage.json"
+    code = COUNT_THEN_SIGNAL.format(install_handler=IGNORED_SIGINT).replace(
+        "os.kill(os.getpid(), signal.SIGTERM)",
+        "print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN, flush=True)\nos.kill(os.getpid(), signal.SIGINT)",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env=usage_env(target),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (0, "True\nlived on\n"), result.stderr
+    assert searches_counted(target) == 5  # written at exit
