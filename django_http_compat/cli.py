@@ -275,24 +275,18 @@ def _rewrite(outcome, roots, options, max_bytes: int, out: IO[str], err: IO[str]
             out.writelines(difflib.unified_diff(before, after, f"{path}", f"{path}"))
 
 
-def add_report_arguments(parser: argparse.ArgumentParser, file_optional: bool = False) -> None:
-    parser.add_argument(
-        "file", nargs="?" if file_optional else None, help="the HTTP_COMPAT_USAGE_FILE to read"
-    )
+def add_report_arguments(
+    parser: argparse.ArgumentParser, file_optional: bool = False, default_root: str = "."
+) -> None:
+    from .usage_report import add_arguments
+
+    add_arguments(parser, file_optional, default_root)
 
 
 def run_report(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .usage_counts import load, report_lines
+    from .usage_report import run
 
-    try:
-        counts = load(options.file)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        err.write(f"cannot read {options.file}: {exc}\n")
-        return 2
-    for line in report_lines(counts):
-        out.write(line + "\n")
-    out.write(f"{sum(counts.values())} legacy calls at {len(counts)} sites.\n")
-    return 0
+    return run(options, out, err)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -301,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     audit = commands.add_parser("audit", help="list the legacy django.http uses in Python source")
     add_audit_arguments(audit)
-    report = commands.add_parser("report", help="print a runtime usage file")
+    report = commands.add_parser("report", help="print a runtime usage file (text, JSON, CSV or HTML)")
     add_report_arguments(report)
     options = parser.parse_args(argv)
     run = run_audit if options.command == "audit" else run_report

@@ -11,7 +11,11 @@ code object holds each code object only weakly, so code compiled at run time
 the number of sites, not of code objects.
 
 ``HTTP_COMPAT_USAGE_FILE`` merges the counts into a JSON file when the
-process exits.  Several processes (server workers) may share the file: each
+process exits, and when it receives SIGTERM or SIGINT: servers stop their
+workers with these, and some (``runserver``, uvicorn) end by dying of the
+signal, which skips ``atexit``.  Each write adds only the counts made since
+the previous one, so a process that writes at the signal and again at exit
+counts nothing twice.  Several processes (server workers) may share the file: each
 merge holds an exclusive lock on ``<file>.lock`` and replaces the file
 atomically, so no process's counts are lost or half-written.  A symbolic
 link is followed (its target is replaced), the file keeps its mode, a file
@@ -28,6 +32,7 @@ import logging
 import os
 import re
 import secrets
+import signal
 import stat
 import threading
 import time
@@ -43,7 +48,9 @@ Site = tuple[str, str, int]  # (feature id, file, line)
 
 FORMAT = 1
 
-_lock = threading.Lock()
+# Re-entrant: a signal handler (which runs in the main thread, between two
+# of its instructions) takes a snapshot while that thread may hold it.
+_lock = threading.RLock()
 _counters: dict[Site, itertools.count] = {}
 # (feature id, id(code), instruction offset) -> that site's counter: a site found
 # again without working out its line number (which decodes the code's line
@@ -52,6 +59,10 @@ _counters: dict[Site, itertools.count] = {}
 # callback removes them when the code object is freed.
 _by_call: dict[tuple[str, int, int], itertools.count] = {}
 _exit_files: set[str] = set()
+# usage file -> the counts this process has merged into it so far.
+_written: dict[str, dict[Site, int]] = {}
+# Held while this process writes a usage file; a signal arriving meanwhile does not start another write.
+_writing = threading.Lock()
 
 
 class _KnownCode(weakref.ref):
@@ -120,6 +131,7 @@ def _forget() -> None:
     _counters.clear()
     _by_call.clear()  # before the references whose callbacks would clear it
     _known_codes.clear()
+    _written.clear()
 
 
 def reset() -> None:
@@ -130,8 +142,9 @@ def reset() -> None:
 
 def _after_fork_in_child() -> None:
     # A forked worker starts from zero: its parent writes the counts made before the fork.
-    global _lock
-    _lock = threading.Lock()
+    global _lock, _writing
+    _lock = threading.RLock()
+    _writing = threading.Lock()
     _forget()
 
 
@@ -276,21 +289,69 @@ def _replace(target: Path, text: str, mode: int | None) -> None:
         raise
 
 
-def write_at_exit(path: str | os.PathLike) -> None:
-    """Merge this process's counts into ``path`` when it exits (once per file)."""
+def write_new_counts(path: str | os.PathLike, blocking: bool = True) -> None:
+    """Merge into ``path`` the counts this process made since it last wrote them there.
+
+    With ``blocking=False`` (from a signal handler) nothing is written if
+    this process is writing already: the handler may have interrupted that
+    very write, which holds the file's lock.
+    """
+    if not _writing.acquire(blocking):
+        return
+    try:
+        absolute = os.path.abspath(path)
+        now = usage()
+        before = _written.get(absolute, {})
+        new = {site: n - before.get(site, 0) for site, n in now.items() if n > before.get(site, 0)}
+        merge_into(absolute, new)
+        _written[absolute] = now
+    finally:
+        _writing.release()
+
+
+def write_on_exit(path: str | os.PathLike) -> None:
+    """Write this process's counts into ``path`` at exit and on SIGTERM/SIGINT (once per file)."""
     absolute = os.path.abspath(path)
     if absolute not in _exit_files:
         _exit_files.add(absolute)
-        atexit.register(merge_into, absolute)
+        atexit.register(write_new_counts, absolute)
+        _write_on_signals()
 
 
-def report_lines(counts: Mapping[Site, int]) -> list[str]:
-    """The counts, most used first, each with the modern replacement."""
-    from .features import FEATURES_BY_ID
+class _WriteOnSignal:
+    """A signal handler that writes the counts, then does what the handler it replaced did."""
 
-    lines = []
-    for (feature, file, line), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        known = FEATURES_BY_ID.get(feature)
-        replacement = known.replacement if known else "(unknown feature)"
-        lines.append(f"{n:>8}  {file}:{line}  {feature} — use {replacement}")
-    return lines
+    def __init__(self, previous: object) -> None:
+        self.previous = previous
+
+    def __call__(self, signum: int, frame: object) -> None:
+        for path in sorted(_exit_files):
+            try:
+                write_new_counts(path, blocking=False)
+            except Exception:
+                logger.exception("Could not write the legacy call counts to %s.", path)
+        if callable(self.previous):  # a server's handler, or Python's KeyboardInterrupt for SIGINT
+            self.previous(signum, frame)
+        else:  # the default action: end the process as the signal would
+            signal.signal(signum, signal.SIG_DFL)
+            signal.raise_signal(signum)
+
+
+def _write_on_signals() -> None:
+    # Python lets only the main thread set handlers; a process set up
+    # elsewhere still writes at exit.
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(signum)
+        if previous == signal.SIG_IGN or isinstance(previous, _WriteOnSignal):
+            continue  # a signal the process ignores does not end it (SIGINT of a background job)
+        signal.signal(signum, _WriteOnSignal(previous))
+        if (
+            callable(previous)
+            and previous is not signal.default_int_handler
+            and hasattr(signal, "siginterrupt")
+        ):
+            # A server's handler (gunicorn's) may have asked for system calls
+            # to restart, so as not to disturb requests; signal() has undone that.
+            signal.siginterrupt(signum, False)

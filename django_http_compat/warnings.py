@@ -3,14 +3,22 @@
 One category per Django release that removed an API, named after Django's
 own ``RemovedInDjangoXYWarning`` and generated from the registry; all of them
 subclass ``HttpCompatWarning`` so one filter can select everything we emit.
+
+DeprecationWarning is hidden by Python outside ``__main__``, so
+``show_warnings()`` (called when the app is ready) lets ours through
+where nothing but Python's own default filters would hide them.  The first
+use at each site is also logged to the ``django_http_compat`` logger, at
+INFO, for production logs.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import warnings as _warnings
 from types import FrameType
+from typing import Any, cast
 
 import django
 
@@ -43,7 +51,41 @@ CATEGORIES = _make_categories()
 globals().update(CATEGORIES)
 CATEGORY_OF = {feature.id: CATEGORIES[feature.category_name] for feature in FEATURES}
 
-__all__ = ["HttpCompatWarning", "warn", *CATEGORIES]
+__all__ = ["HttpCompatWarning", "show_warnings", "warn", *CATEGORIES]
+
+logger = logging.getLogger("django_http_compat")
+
+# Python's default filters come last in ``warnings.filters``, the ``ignore``
+# of DeprecationWarning (which hides ours) right after the ``default`` for
+# ``__main__``; ``-W``, PYTHONWARNINGS and ``filterwarnings()`` put theirs in
+# front (and remove a default they repeat, which then is no longer in that place).
+_PYTHON_SHOWS_MAIN = ("default", None, DeprecationWarning, "__main__", 0)
+_PYTHON_HIDES_DEPRECATIONS = ("ignore", None, DeprecationWarning, None, 0)
+_SHOWN = ("default", None, HttpCompatWarning, None, 0)
+
+
+def show_warnings() -> None:
+    """Show our categories where only Python's default filters would hide them.
+
+    Our filter goes just in front of Python's default ``ignore`` of
+    DeprecationWarning, behind every filter set by ``-W``, PYTHONWARNINGS or
+    code, so those still decide for our warnings as for any other, and no
+    other category is filtered differently.  ``"default"`` shows a site's
+    warning once; ``warn()`` itself decides between "once" and "always".
+    """
+    filters = cast("list[Any]", _warnings.filters)  # a list, which typeshed calls a Sequence
+    if _SHOWN in filters:
+        return
+    for position in range(1, len(filters)):
+        if filters[position] == _PYTHON_HIDES_DEPRECATIONS and filters[position - 1] == _PYTHON_SHOWS_MAIN:
+            break
+    else:
+        return  # Python's defaults were replaced or repeated: whoever did that decides
+    # filterwarnings() tells the warnings machinery that the filters changed;
+    # it puts the filter first, and we move it to its place.
+    _warnings.filterwarnings("default", category=HttpCompatWarning)
+    filters.insert(position, filters.pop(0))
+
 
 # Frames in these trees are skipped so the warning names the user's line.
 _SKIP_PREFIXES = (
@@ -80,6 +122,8 @@ def warn(feature_id: str) -> None:
     if uses is None:  # a new site, or a call from inside Django (a template, say)
         frame = _user_frame(frame)
         uses = usage_counts.count_call(feature_id, frame)
+        if uses == 1 and logger.isEnabledFor(logging.INFO):
+            _log_first_use(feature_id, frame)
     mode = state.config.warnings
     if mode == "ignore" or (mode == "once" and uses > 1):
         return
@@ -96,3 +140,20 @@ def warn(feature_id: str) -> None:
         module=module_globals.get("__name__"),
         registry=None if mode == "always" else module_globals.setdefault("__warningregistry__", {}),
     )
+
+
+def _log_first_use(feature_id: str, frame: FrameType) -> None:
+    """Log a site's first use, the record naming the user's file, line and function."""
+    code = frame.f_code
+    record = logger.makeRecord(
+        logger.name,
+        logging.INFO,
+        code.co_filename,
+        frame.f_lineno,
+        "%s:%d: %s",
+        (code.co_filename, frame.f_lineno, FEATURES_BY_ID[feature_id].warning_message),
+        None,
+        func=code.co_name,
+        extra={"http_compat_feature": feature_id},
+    )
+    logger.handle(record)

@@ -6,3 +6,4 @@ copyright = "2026, " + author
 extensions: list[str] = []
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
+html_static_path = ["_static"]

@@ -105,6 +105,13 @@ def render_features() -> str:
     return "\n".join(lines)
 
 
+def _plain_text(text: str) -> str:
+    """Prose written as plain text (``*args``), escaped so reStructuredText shows it as written."""
+    for markup in ("\\", "*", "`", "|"):
+        text = text.replace(markup, "\\" + markup)
+    return text
+
+
 def render_differences() -> str:
     lines = [
         BANNER,
@@ -124,7 +131,7 @@ def render_differences() -> str:
     for difference in DIFFERENCES:
         lines += [
             f"* **{', '.join(difference.releases)}** (scenarios: {', '.join(difference.probes)}):",
-            f"  {difference.reason}",
+            f"  {_plain_text(difference.reason)}",
             "",
         ]
     return "\n".join(lines)

@@ -4,6 +4,8 @@ import pytest
 
 from django_http_compat import patching
 
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture
 def reinstall():

@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -53,32 +54,46 @@ def running(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]
         if command[0] == "gunicorn"
         else ["--host", "127.0.0.1", "--port", str(port)]
     )
-    # A file, not a pipe: a server that logs more than a pipe holds would block on it.
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(
-            [sys.executable, "-m", *command, *bind],
-            cwd=cwd,
-            env={**env, "PYTHONWARNINGS": "ignore"},
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                    break
-                except OSError as exc:
-                    if process.poll() is not None:
-                        errors.seek(0)
-                        raise RuntimeError(errors.read().decode()) from exc
-                    if time.monotonic() > deadline:
-                        raise RuntimeError("server did not start") from exc
-                    time.sleep(0.1)
-            yield port
-        finally:
+    argv = [sys.executable, "-m", *command, *bind]
+    with serving(argv, port, cwd, {**env, "PYTHONWARNINGS": "ignore"}, stdout=subprocess.DEVNULL):
+        yield port
+
+
+@contextlib.contextmanager
+def serving(
+    argv: list[str], port: int, cwd: Path, env: dict[str, str], **popen: Any
+) -> Iterator[subprocess.Popen]:
+    """Run ``argv``, a server that listens on 127.0.0.1:``port``; yields the process once it listens.
+
+    Its stderr goes to a temporary file, ``process.stderr`` (a file, not a
+    pipe: a server that logs more than a pipe holds would block on it; seek
+    to 0 to read it).  The block may stop the process itself (a signal, say);
+    if it is still running afterwards, it is terminated.
+    """
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below)
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stderr=errors, **popen)
+    process.stderr = errors
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError as exc:
+                if process.poll() is not None:
+                    errors.seek(0)
+                    raise RuntimeError(errors.read().decode()) from exc
+                if time.monotonic() > deadline:
+                    raise RuntimeError("server did not start") from exc
+                time.sleep(0.1)
+        yield process
+    finally:
+        if process.poll() is None:
             process.terminate()
-            process.wait(timeout=10)
+        process.wait(timeout=10)
+        errors.close()
+        if process.stdout:
+            process.stdout.close()
 
 
 def get(port: int, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:

@@ -16,3 +16,6 @@ TEMPLATES = [
 ]
 # Every legacy call warns in tests, so pytest.warns sees each one.
 HTTP_COMPAT_WARNINGS = "always"
+# Django 6.1 warns (RemovedInDjango2028Warning) when mail is sent with no MAILERS;
+# earlier releases ignore the setting and use the test runner's locmem backend.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+import django
 import pytest
 from django.core import mail
 from django.http import HttpResponse, QueryDict
@@ -45,9 +46,9 @@ def missing_field_view(request):
 
 urlpatterns = [path("login/", login_view), path("missing/", missing_field_view)]
 
-as_site = override_settings(
-    ROOT_URLCONF=__name__, ADMINS=[("Admin", "admin@example.com")], SESSION_COOKIE_NAME="sessionid"
-)
+# Django 6.0 takes ADMINS as plain addresses and deprecates the (name, address) pairs.
+ADMINS = ["admin@example.com"] if django.VERSION >= (6, 0) else [("Admin", "admin@example.com")]
+as_site = override_settings(ROOT_URLCONF=__name__, ADMINS=ADMINS, SESSION_COOKIE_NAME="sessionid")
 
 
 def post(url: str):

@@ -109,3 +109,45 @@ def over_http(port: int) -> list[dict]:
 def test_real_servers_match_django_16(command):
     with running(command, PROJECT, project_env()) as port:
         assert over_http(port) == RECORDED["wsgi"]
+
+
+@as_project
+def test_the_index_links_every_view_with_the_old_apis_it_uses():
+    from html.parser import HTMLParser
+
+    from django.urls import get_resolver, resolve
+
+    class Entries(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.entries, self.current = [], None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "li":
+                self.current = {"text": ""}
+                self.entries.append(self.current)
+            elif tag == "a":
+                self.current.update(method="GET", path=attrs["href"])
+            elif tag == "form":
+                self.current.update(method=attrs["method"].upper(), path=attrs["action"])
+
+        def handle_data(self, data):
+            if self.current is not None:
+                self.current["text"] += data
+
+    response = Client().get("/")
+    assert (response.status_code, response["Content-Type"]) == (200, "text/html; charset=utf-8")
+    parser = Entries()
+    parser.feed(response.content.decode())
+    linked = {resolve(entry["path"].partition("?")[0]).func for entry in parser.entries}
+    views = {pattern.callback for pattern in get_resolver("legacy_project.urls").url_patterns}
+    assert linked == views - {resolve("/").func}
+    client = Client()
+    for entry in parser.entries:
+        # Each says what it exercises: the text after the dash names old APIs.
+        assert "\u2014 " in entry["text"] and entry["text"].split("\u2014 ")[1].strip()
+        if entry["method"] == "GET":
+            assert client.get(entry["path"]).status_code in (200, 201, 302, 404), entry
+        else:
+            assert client.get(entry["path"]).status_code == 405, entry  # POST only, hence a form

@@ -21,6 +21,7 @@ UPLOAD = (
 
 # (method, path with query, body, content type, extra environ)
 REQUESTS = [
+    ("GET", "/", b"", None, {}),
     ("GET", "/search/?q=tea", b"", None, {}),
     ("POST", "/search/?q=kettle&page=2", b"q=tea", "application/x-www-form-urlencoded", {}),
     ("GET", "/search/?q=t&tag=a&tag=b", b"", None, {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}),
@@ -121,11 +122,25 @@ if __name__ == "__main__":
     os.environ["DJANGO_SETTINGS_MODULE"] = "legacy_project.settings"
     from legacy_project import settings as project_settings
 
-    # Old Django runs the project without the shim, as it did back then.
+    # Old Django runs the project without the shim, as it did back then, and
+    # with the settings and URL import it had before the changes modern Django
+    # needs outside django.http (see the comments in settings.py and urls.py).
     project_settings.INSTALLED_APPS = tuple(
         app for app in project_settings.INSTALLED_APPS if app != "django_http_compat"
     )
+    project_settings.MIDDLEWARE_CLASSES = tuple(project_settings.MIDDLEWARE)
+    project_settings.TEMPLATE_DIRS = tuple(project_settings.TEMPLATES[0]["DIRS"])
     import django
+
+    try:
+        import django.urls  # noqa: F401 (Django 2.0 and later)
+    except ImportError:
+        import types
+
+        import django.conf.urls
+
+        sys.modules["django.urls"] = types.ModuleType(native("django.urls"))
+        sys.modules["django.urls"].re_path = django.conf.urls.url
 
     if hasattr(django, "setup"):
         django.setup()

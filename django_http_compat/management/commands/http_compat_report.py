@@ -1,35 +1,42 @@
 from __future__ import annotations
 
+import os
+from argparse import Namespace
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from django_http_compat.cli import add_report_arguments, run_report
-from django_http_compat.management.commands.http_compat_audit import _namespace
+from django_http_compat.usage_report import add_arguments, run
 from django_http_compat.versions import format_version
 
 
 class Command(BaseCommand):
     help = (
         "Show the active legacy features, then the legacy calls counted in a usage file "
-        "(default: HTTP_COMPAT_USAGE_FILE), most frequent first."
+        "(default: HTTP_COMPAT_USAGE_FILE), most frequent first, as text, JSON, CSV or HTML."
     )
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        add_report_arguments(parser, file_optional=True)
+        add_arguments(parser, file_optional=True, default_root=str(getattr(settings, "BASE_DIR", os.curdir)))
 
     def handle(self, *args, **options):
         from django_http_compat.patching import state
 
-        config = state.config
-        for line in configuration_lines(config):
-            self.stdout.write(line)
         options["file"] = options["file"] or getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
+        text = options["format"] == "text"
+        if text:
+            for line in configuration_lines(state.config):
+                self.stdout.write(line)
         if not options["file"]:
-            self.stdout.write("No usage counts: set HTTP_COMPAT_USAGE_FILE, or name a usage file.")
-            return
-        self.stdout.write("")
-        code = run_report(_namespace(options), self.stdout, self.stderr)
+            if text:
+                self.stdout.write("No usage counts: set HTTP_COMPAT_USAGE_FILE, or name a usage file.")
+                return
+            self.stderr.write("error: no usage file: set HTTP_COMPAT_USAGE_FILE, or name a usage file.")
+            raise SystemExit(2)
+        if text:
+            self.stdout.write("")
+        code = run(Namespace(**options), self.stdout, self.stderr)
         if code:
             raise SystemExit(code)
 

@@ -1,11 +1,11 @@
-try:
-    from django.conf.urls import url
-except ImportError:  # Django 4.0 removed django.conf.urls.url(), which is outside django.http
-    from django.urls import re_path as url
-
+# The one line changed for modern Django, which removed django.conf.urls.url()
+# in 4.0 (outside django.http; see docs/neighbours.rst).  It was:
+#     from django.conf.urls import url
+from django.urls import re_path as url
 from shop import views
 
 urlpatterns = [
+    url(r"^$", views.index),
     url(r"^search/$", views.search),
     url(r"^lines/$", views.count_lines),
     url(r"^export/$", views.export_csv),

@@ -98,3 +98,37 @@ def go(request):
 def page(request):
     context = RequestContext(request, {"who": "the shop"})
     return render_to_response("page.html", {"name": ITEMS[1]}, context_instance=context, mimetype="text/plain")
+
+
+# What "/" lists: each view's address and the old APIs it uses.
+LINKS = [
+    ("/search/?q=tea", "request.REQUEST, request.is_ajax()"),
+    ("/items/1/", "HttpResponse(content, content_type) by position"),
+    ("/items/9/", "HttpResponseNotFound(mimetype=...)"),
+    ("/legacy-created/", "HttpResponse(content, content_type, status) by position"),
+    ("/note/?text=hello", "request.REQUEST.has_key(), HttpResponse(mimetype=...)"),
+    ("/filters/?b=2&a=1&a=3&sort=1", "QueryDict.has_key(), iteritems() and keys() as a list"),
+    ("/export/", "HttpResponse(mimetype=...) written to with write()"),
+    ("/report/", "HttpResponse(generator), streamed unless .content is read"),
+    ("/go/?to=2", "a relative redirect sent as an absolute URI"),
+    ("/page/", "render_to_response(context_instance=RequestContext(...), mimetype=...)"),
+]
+FORMS = [
+    ("/lines/", "text/plain", '<textarea name="text">one\ntwo\nthree</textarea>', "request.xreadlines()"),
+    ("/upload/", "multipart/form-data", '<input type="file" name="doc">',
+     "changing request.POST of a multipart form"),
+]
+
+
+def index(request):
+    from django.utils.html import escape
+
+    links = "".join('<li><a href="%s">%s</a> &mdash; %s</li>' % (escape(path), escape(path), escape(apis))
+                    for path, apis in LINKS)
+    forms = "".join('<li><form method="post" action="%s" enctype="%s">%s <button>POST %s</button></form> '
+                    '&mdash; %s</li>' % (path, enctype, field, path, escape(apis))
+                    for path, enctype, field, apis in FORMS)
+    return HttpResponse('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Legacy shop</title></head>'
+                        '<body><h1>A Django 1.6 project on modern Django</h1>'
+                        '<p>Each view uses old django.http APIs; the console shows their warnings.</p>'
+                        '<ul>%s%s</ul></body></html>' % (links, forms))
