@@ -45,9 +45,9 @@ __all__ = ["__version__", "install", "uninstall", "override", "usage", *SWAP_IMP
 
 def __getattr__(name: str) -> Any:
     if name in ("install", "uninstall", "override"):
-        from . import patching as _patching
+        from . import installer as _installer
 
-        return getattr(_patching, name)
+        return getattr(_installer, name)
     if name == "usage":
         from .usage_counts import usage
 

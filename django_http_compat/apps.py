@@ -14,7 +14,7 @@ class HttpCompatConfig(AppConfig):
     verbose_name = "django.http compatibility"
 
     def ready(self) -> None:
-        from . import patching, usage_counts
+        from . import installer, usage_counts
         from .checks import check_settings
         from .conf import settings_config
 
@@ -24,7 +24,7 @@ class HttpCompatConfig(AppConfig):
         # starting with the shim off would only move the failure to the
         # first legacy call.
         config = settings_config()
-        patching.install()
+        installer.install()
         logger.info("Installed the legacy django.http contract: %s", config.describe())
         usage_file = getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
         if usage_file:

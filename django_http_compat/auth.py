@@ -21,7 +21,7 @@ from typing import Any
 
 from django.apps import apps
 
-from .patching import Patch
+from .installer import Patch
 from .warnings import warn
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict, MultiValueDictKeyError
 
-from .patching import Patch, flagged_before
+from .installer import Patch, flagged_before
 from .warnings import warn
 
 _items = MultiValueDict.items

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from django.http.response import HttpResponseBase
 
 from .conf import Config
-from .patching import Patch, state
+from .installer import Patch, state
 from .versions import Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"

@@ -31,7 +31,7 @@ from django.template.response import SimpleTemplateResponse, TemplateResponse
 from django.utils.functional import empty
 
 from .conf import Config
-from .patching import Patch, is_active, state
+from .installer import Patch, is_active, state
 from .reason_phrases import phrase_at_construction
 from .versions import format_version
 from .warnings import warn

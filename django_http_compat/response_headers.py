@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http.response import HttpResponseBase, ResponseHeaders
 
-from .patching import Patch
+from .installer import Patch
 from .warnings import warn
 
 

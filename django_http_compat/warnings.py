@@ -16,7 +16,7 @@ import django
 
 from . import usage_counts
 from .features import FEATURES, FEATURES_BY_ID
-from .patching import state
+from .installer import state
 
 
 class HttpCompatWarning(DeprecationWarning):

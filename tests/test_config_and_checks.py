@@ -20,7 +20,7 @@ from django_http_compat import override, usage_counts
 from django_http_compat.checks import check_settings
 from django_http_compat.conf import problems
 from django_http_compat.features import FEATURES, FEATURES_BY_ID, default_features, features_for
-from django_http_compat.patching import implementations
+from django_http_compat.installer import implementations
 from django_http_compat.versions import RELEASES, InvalidVersion, parse_version
 from django_http_compat.warnings import CATEGORY_OF, HttpCompatWarning, RemovedInDjango19Warning
 from tests.servers import free_port

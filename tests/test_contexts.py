@@ -40,7 +40,7 @@ from django.urls import path
 from django.utils.datastructures import MultiValueDict
 from hypothesis import given, settings, strategies
 
-from django_http_compat import install, override, patching, uninstall
+from django_http_compat import install, installer, override, uninstall
 from django_http_compat.conf import resolve
 from django_http_compat.features import FEATURES
 from django_http_compat.names import LEGACY_NAMES
@@ -52,7 +52,7 @@ pytestmark = pytest.mark.usefixtures("reinstall")
 
 
 def targets() -> set:
-    return {patch.target for patches in patching.implementations().values() for patch in patches}
+    return {patch.target for patches in installer.implementations().values() for patch in patches}
 
 
 def snapshot() -> dict:
@@ -134,7 +134,7 @@ def test_an_override_in_one_thread_leaves_the_process_configuration_to_the_other
         threads.run("legacy", legacy.__enter__)
         assert threads.run("legacy", lambda: type(AnonymousUser().is_authenticated) is bool) is False
         assert threads.run("legacy", lambda: type(MultiValueDict({"a": ["1"]}).items())) is list
-        assert patching.state.config.version is None
+        assert installer.state.config.version is None
         assert type(AnonymousUser().is_authenticated) is bool
         assert type(MultiValueDict({"a": ["1"]}).items()) is not list
         assert threads.run("legacy", lambda: HttpResponse(status=404).reason_phrase) == "NOT FOUND"
@@ -142,7 +142,7 @@ def test_an_override_in_one_thread_leaves_the_process_configuration_to_the_other
     finally:
         threads.run("legacy", lambda: legacy.__exit__(None, None, None))
         threads.stop()
-    assert object.__getattribute__(patching.state, "config") is patching.state.process  # one again
+    assert object.__getattribute__(installer.state, "config") is installer.state.process  # one again
 
 
 def test_threads_started_inside_an_override_start_outside_it():
@@ -439,7 +439,7 @@ def _behaviour() -> dict:
     """The outcome of every patched attribute (through each class and an instance), module name and operation."""
     samples = _samples()
     found = {}
-    for patches in patching.implementations().values():
+    for patches in installer.implementations().values():
         for patch in patches:
             target, name = patch.target, patch.name
             if isinstance(target, types.ModuleType):
@@ -576,7 +576,7 @@ WORKERS = ("A", "B", "C")
 def _views() -> tuple:
     request = post_request()
     return (
-        patching.state.config,
+        installer.state.config,
         hasattr(request, "raw_post_data"),
         hasattr(request, "is_ajax"),
         type(AnonymousUser().is_authenticated) is bool,
@@ -613,7 +613,7 @@ def test_random_interleavings_of_overrides_across_threads():
             install(version="1.8", warnings="ignore")
         outside = process if installed else None
         stacks = {name: [] for name in WORKERS}
-        process_config = patching.current_config()  # this thread is outside every override
+        process_config = installer.current_config()  # this thread is outside every override
 
         def check():
             for name, stack in stacks.items():

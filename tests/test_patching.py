@@ -50,7 +50,7 @@ def test_uninstall_restores_django_exactly():
         import django.core.handlers.base as base, django.shortcuts as shortcuts, django.utils.http as uhttp
         import django.core.serializers.json as serializers_json, django.contrib.auth.checks as auth_checks
         import django.middleware.csrf as csrf
-        from django_http_compat import install, uninstall, patching
+        from django_http_compat import install, uninstall, installer
         from django_http_compat.features import FEATURES
         modules = [django.http, django.http.response, django.http.request, wsgi, asgi, tr, ds,
                    uploads, auth_models, base_user, base, shortcuts, uhttp, serializers_json, auth_checks, csrf]
@@ -62,7 +62,7 @@ def test_uninstall_restores_django_exactly():
         plain = snapshot()
         install(version="0.96", features={f.id: True for f in FEATURES})
         during = snapshot()
-        targets = {(p.target, p.name) for ps in patching.implementations().values() for p in ps}
+        targets = {(p.target, p.name) for ps in installer.implementations().values() for p in ps}
         assert {(t, n) for t, n in targets if during.get((t, n), None) is not plain.get((t, n), None)} == targets
         uninstall()
         after = snapshot()
