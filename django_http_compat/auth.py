@@ -21,7 +21,7 @@ from typing import Any
 
 from django.apps import apps
 
-from .installer import Patch
+from .state import Patch
 from .warnings import warn
 
 

@@ -14,7 +14,7 @@ from django.core.checks import CheckMessage, Error, Warning
 
 from .conf import problems, read_settings
 from .features import FEATURES_BY_ID
-from .installer import state
+from .state import state
 
 
 def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:

@@ -23,7 +23,7 @@ from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from .installer import Patch
+from .state import Patch
 
 
 def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> None:

@@ -11,12 +11,10 @@ absent exactly as in plain Django.  Every attribute written is recorded with
 what the class held before, and ``uninstall()`` puts those values back,
 leaving Django's classes and modules as they were.
 
-Two configurations can be in force at once.  The *process configuration*
-(``install()`` arguments, else the ``HTTP_COMPAT_*`` settings) applies to all
-code outside ``override()``; an ``override()`` applies to the code running
-inside it, in its own thread or asyncio task (a ``contextvars`` variable, which
-asyncio tasks and asgiref's ``sync_to_async``/``async_to_sync`` carry along).
-``state.config`` is the one the calling code obeys.
+This is the top floor of the runtime: it imports every behaviour module
+(``legacy/``) to collect its patches, while those modules read the
+configuration from ``state.py`` below them.  Which configurations can be in
+force at once, and how a context finds its own, is explained there.
 
 Classes are shared, so what is patched is the union: the attributes wanted by
 the process configuration and by every override entered anywhere.  Where all
@@ -33,117 +31,32 @@ everything that stays process-wide.
 from __future__ import annotations
 
 import builtins
-import contextlib
-import contextvars
 import functools
 import inspect
-import threading
 from collections.abc import Callable
 from types import FunctionType, MethodType, ModuleType
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from .conf import Config, read_settings, resolve, settings_config
+from .conf import read_settings, resolve
+from .state import (
+    Entered,
+    Patch,
+    current_config,
+    entered_config,
+    innermost,
+    one_config,
+    process_config,
+    state,
+)
 from .versions import format_version
 
 _MISSING: Any = object()
 _UNSET: Any = object()
-
-
-class Patch(NamedTuple):
-    """One attribute that one or more features put on a Django class or module."""
-
-    target: Any
-    name: str
-    value: Any
-
-
-class _Entered:
-    """One entry into an ``override()``, live until that entry exits (or ``uninstall()``)."""
-
-    __slots__ = ("config", "live", "outer", "owner")
-
-    def __init__(self, config: Config, outer: _Entered | None, owner: override) -> None:
-        self.config = config
-        self.outer = outer
-        self.owner = owner
-        self.live = True
-
-
-#: The innermost override entered in the running thread or task.  A task or
-#: ``sync_to_async`` call started inside an override copies it, so it holds
-#: entries that may have ended since: readers skip those.
-_innermost: contextvars.ContextVar[_Entered | None] = contextvars.ContextVar(
-    "django_http_compat_override", default=None
-)
-
-
-def _entered_config() -> Config | None:
-    """The configuration of the innermost live override of the calling context, if any."""
-    entry = _innermost.get()
-    while entry is not None:
-        if entry.live:
-            return entry.config
-        entry = entry.outer
-    return None
-
-
-class _State:
-    """What the shim has done, and ``config``: the configuration legacy code obeys.
-
-    Every legacy call and every response reads ``state.config``.  While no
-    override is live anywhere (and settings are configured) it is a plain
-    attribute holding the process configuration, as cheap to read as one
-    configuration ever was.  Otherwise it is absent, and ``__getattr__``
-    answers for the calling context.  (A descriptor on the class, or
-    switching the class, would slow down the plain read: CPython's attribute
-    cache would then look up the instance dict the long way.)
-    """
-
-    config: Config
-
-    def __init__(self) -> None:
-        self.lock = threading.RLock()
-        self.installed = False
-        self.explicit: Config | None = None
-        #: The process configuration, once settings are configured.
-        self.process: Config | None = None
-        #: The features patched for code outside every override.
-        self.outside_features: frozenset[str] = frozenset()
-        #: Every override entry that is live, in any thread or task.
-        self.entered: list[_Entered] = []
-        self.originals: dict[tuple[Any, str], Any] = {}
-        self.guards: dict[tuple[Any, str], Any] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        if name != "config":
-            raise AttributeError(name)
-        config = _entered_config()
-        if config is None:
-            config = self.process
-            if config is None:  # not worked out yet: settings may not be configured
-                config = process_config()
-                if settings.configured:
-                    with self.lock:
-                        if self.process is None and not self.entered:
-                            self.process = self.config = config
-        return config
-
-
-state = _State()
-
-
-def _one_config(config: Config | None) -> None:
-    """``state.config`` becomes the plain attribute ``config``, or (None) is asked of each context."""
-    if config is not None:
-        state.config = config
-    else:
-        with contextlib.suppress(AttributeError):
-            del state.config
 
 
 def implementations() -> dict[str, list[Patch]]:
@@ -184,39 +97,12 @@ def implementations() -> dict[str, list[Patch]]:
     return found
 
 
-def current_config() -> Config:
-    """The configuration in force in the calling context: its innermost override, else ``process_config()``."""
-    entered = _entered_config()
-    if entered is not None:
-        return entered
-    return process_config()
-
-
-def process_config() -> Config:
-    """The configuration of code outside every override: install() args, else settings."""
-    if state.explicit is not None:
-        return state.explicit
-    # Invalid settings raise InvalidSettings (ImproperlyConfigured) rather than
-    # quietly patching nothing: at start-up from the app's ready(), and from
-    # override_settings, which then restores the previous settings.
-    return settings_config()
-
-
-def is_active(feature_id: str) -> bool:
-    return feature_id in state.config.features
-
-
-def flagged_before(version: tuple[int, int]) -> bool:
-    """True when ``HTTP_COMPAT_VERSION`` names a release older than ``version`` (``Config.flagged_before``)."""
-    return state.config.flagged_before(version)
-
-
 # --- guards: one attribute, two behaviours, chosen by the calling context ----------------
 
 
 def _serves_here(features: frozenset[str]) -> bool:
     """Is one of ``features`` patched for the calling context?"""
-    entered = _entered_config()
+    entered = entered_config()
     here = state.outside_features if entered is None else entered.features
     return not features.isdisjoint(here)
 
@@ -276,7 +162,7 @@ def _binder(value: Any) -> Callable[[Any, Any], Any] | None:
 
 def _features_here() -> frozenset[str]:
     """The features patched for the calling context."""
-    entered = _entered_config()
+    entered = entered_config()
     return state.outside_features if entered is None else entered.features
 
 
@@ -315,7 +201,7 @@ class _Guard:
             raise TypeError(f"what {target.__name__}.{name} does without the patch is not known here")
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        here = state.outside_features if _innermost.get() is None else _features_here()
+        here = state.outside_features if innermost.get() is None else _features_here()
         get = self.original_get if self.features.isdisjoint(here) else self.legacy_get
         if get is not None:
             return get(obj, owner)
@@ -363,7 +249,7 @@ class _DataGuard(_Guard):
         return self._inherited(obj, None) if value is _MISSING else value
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        here = state.outside_features if _innermost.get() is None else _features_here()
+        here = state.outside_features if innermost.get() is None else _features_here()
         if self.features.isdisjoint(here):
             value, get, data = self.original, self.original_get, self.original_data
         else:
@@ -523,7 +409,7 @@ def _apply(reread: bool = True) -> None:
             state.guards.pop((target, name), None)
         if vars(target).get(name, _MISSING) is not value:
             setattr(target, name, value)
-    _one_config(None if state.entered else state.process)
+    one_config(None if state.entered else state.process)
 
 
 def refresh() -> None:
@@ -590,11 +476,11 @@ class override:
             outer.warnings if warnings is None else warnings,
         )
         #: This override's live entries: one per ``with`` block running it, anywhere.
-        self._entries: list[_Entered] = []
+        self._entries: list[Entered] = []
 
     def __enter__(self) -> override:
         with state.lock:
-            entry = _Entered(self.config, _innermost.get(), self)
+            entry = Entered(self.config, innermost.get(), self)
             state.entered.append(entry)
             self._entries.append(entry)
             try:
@@ -604,14 +490,14 @@ class override:
                 self._entries.remove(entry)
                 _apply(reread=False)
                 raise
-            _innermost.set(entry)
+            innermost.set(entry)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         with state.lock:
-            entry = _innermost.get()
+            entry = innermost.get()
             if entry is not None and entry.owner is self:
-                _innermost.set(entry.outer)
+                innermost.set(entry.outer)
             elif self._entries:
                 # Left from another context than it was entered in (a fixture
                 # torn down in another task, say): end its latest entry.

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .features import served_names
-from .installer import Patch, is_active
+from .state import Patch, is_active
 from .warnings import warn
 
 

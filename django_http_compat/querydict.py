@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict, MultiValueDictKeyError
 
-from .installer import Patch, flagged_before
+from .state import Patch, flagged_before
 from .warnings import warn
 
 _items = MultiValueDict.items

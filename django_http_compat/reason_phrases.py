@@ -16,7 +16,7 @@ from collections.abc import Callable
 from django.http.response import HttpResponseBase
 
 from .conf import Config
-from .installer import Patch, state
+from .state import Patch, state
 from .versions import Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"

@@ -19,7 +19,7 @@ from django.http.request import RawPostDataException
 from django.template.base import Variable
 
 from .datastructures import MergeDict
-from .installer import Patch, flagged_before
+from .state import Patch, flagged_before
 from .warnings import warn
 
 _REQUEST_CACHE = "_http_compat_REQUEST"

@@ -24,7 +24,7 @@ from django.http import HttpRequest, QueryDict
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.datastructures import MultiValueDict
 
-from .installer import Patch, is_active
+from .state import Patch, is_active
 from .warnings import warn
 
 MULTIPART = "multipart/form-data"

@@ -31,8 +31,8 @@ from django.template.response import SimpleTemplateResponse, TemplateResponse
 from django.utils.functional import empty
 
 from .conf import Config
-from .installer import Patch, is_active, state
 from .reason_phrases import phrase_at_construction
+from .state import Patch, is_active, state
 from .versions import format_version
 from .warnings import warn
 

@@ -27,7 +27,7 @@ from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest
 from django.http.response import HttpResponse, HttpResponseBase
 
-from .installer import Patch, flagged_before, is_active, state
+from .state import Patch, flagged_before, is_active, state
 from .warnings import warn
 
 _modern_content = HttpResponse.__dict__["content"]

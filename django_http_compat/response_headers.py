@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http.response import HttpResponseBase, ResponseHeaders
 
-from .installer import Patch
+from .state import Patch
 from .warnings import warn
 
 

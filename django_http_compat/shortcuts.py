@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.template.context import BaseContext
 
-from .installer import is_active
+from .state import is_active
 from .warnings import warn
 
 _LEGACY_KEYWORDS = {

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 
-from .installer import Patch
+from .state import Patch
 from .warnings import warn
 
 KEYS = ("filename", "content-type", "content")

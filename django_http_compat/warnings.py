@@ -16,7 +16,7 @@ import django
 
 from . import usage_counts
 from .features import FEATURES, FEATURES_BY_ID
-from .installer import state
+from .state import state
 
 
 class HttpCompatWarning(DeprecationWarning):

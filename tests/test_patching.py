@@ -165,3 +165,15 @@ def test_settings_fixture_takes_effect_immediately(settings):
     assert not hasattr(HttpRequest, "is_ajax")
     settings.HTTP_COMPAT_VERSION = "3.2"
     assert hasattr(HttpRequest, "is_ajax")
+
+
+def test_the_old_patching_module_is_a_deprecated_alias():
+    from django_http_compat import installer, patching, state
+
+    with pytest.warns(DeprecationWarning, match="import install from django_http_compat.installer"):
+        assert patching.install is installer.install
+    with pytest.warns(DeprecationWarning, match="import state from django_http_compat.state"):
+        from django_http_compat.patching import state as old_state
+    assert old_state is state.state
+    with pytest.raises(AttributeError):
+        patching.flagged_before  # noqa: B018

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         add_report_arguments(parser, file_optional=True)
 
     def handle(self, *args, **options):
-        from django_http_compat.installer import state
+        from django_http_compat.state import state
 
         config = state.config
         for line in configuration_lines(config):
