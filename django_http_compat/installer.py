@@ -61,11 +61,11 @@ _UNSET: Any = object()
 
 def implementations() -> dict[str, list[Patch]]:
     """Feature id -> the patches that implement it, gathered from each concern's module."""
-    from . import (
+    from .legacy import (
         auth,
         cookies,
-        handler,
-        names,
+        location,
+        module_names,
         querydict,
         reason_phrases,
         request,
@@ -83,13 +83,13 @@ def implementations() -> dict[str, list[Patch]]:
         querydict,
         uploads,
         auth,
-        names,
+        module_names,
         response,
         response_content,
         reason_phrases,
         response_headers,
         cookies,
-        handler,
+        location,
     )
     for module in modules:
         for feature_id, patches in module.patches().items():

@@ -146,7 +146,7 @@ class ListUse(NamedTuple):
 class ServedNames(NamedTuple):
     """Imports and uses of module-level names, by dotted path (``django.http.get_host``).
 
-    The shim serves exactly these names (``names.py`` reads them from here), so the
+    The shim serves exactly these names (``legacy/module_names.py`` reads them from here), so the
     audit knows them without importing Django.
     """
 

@@ -13,8 +13,8 @@ from typing import Any
 import django.http as _http
 from django.template import response as _template
 
-from .datastructures import MergeDict
-from .response import LegacyArguments, LegacyKeywordArguments, LegacyRedirectArguments
+from .legacy.datastructures import MergeDict
+from .legacy.response import LegacyArguments, LegacyKeywordArguments, LegacyRedirectArguments
 
 
 def _legacy_subclass(cls: type, *mixins: type) -> Any:

@@ -26,7 +26,7 @@ from django.template import Context, Template
 from django.test import override_settings
 
 from django_http_compat import override, uninstall
-from django_http_compat.auth import CallableFalse, CallableTrue
+from django_http_compat.legacy.auth import CallableFalse, CallableTrue
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -43,7 +43,7 @@ from hypothesis import given, settings, strategies
 from django_http_compat import install, installer, override, uninstall
 from django_http_compat.conf import resolve
 from django_http_compat.features import FEATURES
-from django_http_compat.names import LEGACY_NAMES
+from django_http_compat.legacy.module_names import LEGACY_NAMES
 from tests.servers import REPO, get, running
 
 WAIT = 20  # seconds; only reached when something is wrong

@@ -83,7 +83,7 @@ def test_responses_django_builds_itself_come_from_the_patched_classes():
     from django.http import HttpResponsePermanentRedirect
     from django.http.response import HttpResponseBase
 
-    from django_http_compat import response as legacy_response
+    from django_http_compat.legacy import response as legacy_response
 
     response = Client().get("/slash")
     assert response.status_code == 301

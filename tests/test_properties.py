@@ -11,7 +11,8 @@ from django.test import RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from django_http_compat import install, override, response, uninstall
+from django_http_compat import install, override, uninstall
+from django_http_compat.legacy import response
 
 factory = RequestFactory()
 # Keys and values from the whole of Unicode (no surrogates, which cannot be encoded),

@@ -23,7 +23,7 @@ from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from .state import Patch
+from django_http_compat.state import Patch
 
 
 def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> None:

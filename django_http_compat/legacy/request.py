@@ -18,9 +18,10 @@ from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.template.base import Variable
 
+from django_http_compat.state import Patch, flagged_before
+from django_http_compat.warnings import warn
+
 from .datastructures import MergeDict
-from .state import Patch, flagged_before
-from .warnings import warn
 
 _REQUEST_CACHE = "_http_compat_REQUEST"
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 
-from .state import Patch
-from .warnings import warn
+from django_http_compat.state import Patch
+from django_http_compat.warnings import warn
 
 KEYS = ("filename", "content-type", "content")
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict, MultiValueDictKeyError
 
-from .state import Patch, flagged_before
-from .warnings import warn
+from django_http_compat.state import Patch, flagged_before
+from django_http_compat.warnings import warn
 
 _items = MultiValueDict.items
 _values = MultiValueDict.values

@@ -30,11 +30,12 @@ from django.http.response import (
 from django.template.response import SimpleTemplateResponse, TemplateResponse
 from django.utils.functional import empty
 
-from .conf import Config
+from django_http_compat.conf import Config
+from django_http_compat.state import Patch, is_active, state
+from django_http_compat.versions import format_version
+from django_http_compat.warnings import warn
+
 from .reason_phrases import phrase_at_construction
-from .state import Patch, is_active, state
-from .versions import format_version
-from .warnings import warn
 
 # What positional arguments after ``content`` meant, by the first release
 # that stopped meaning it (all verified on real Django: RS-01 / C-04).

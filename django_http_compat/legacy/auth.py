@@ -21,8 +21,8 @@ from typing import Any
 
 from django.apps import apps
 
-from .state import Patch
-from .warnings import warn
+from django_http_compat.state import Patch
+from django_http_compat.warnings import warn
 
 
 class CallableBool:

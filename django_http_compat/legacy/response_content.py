@@ -27,8 +27,8 @@ from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest
 from django.http.response import HttpResponse, HttpResponseBase
 
-from .state import Patch, flagged_before, is_active, state
-from .warnings import warn
+from django_http_compat.state import Patch, flagged_before, is_active, state
+from django_http_compat.warnings import warn
 
 _modern_content = HttpResponse.__dict__["content"]
 _modern_get_content = _modern_content.fget

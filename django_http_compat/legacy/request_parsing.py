@@ -24,8 +24,8 @@ from django.http import HttpRequest, QueryDict
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.datastructures import MultiValueDict
 
-from .state import Patch, is_active
-from .warnings import warn
+from django_http_compat.state import Patch, is_active
+from django_http_compat.warnings import warn
 
 MULTIPART = "multipart/form-data"
 URLENCODED = "application/x-www-form-urlencoded"

@@ -16,7 +16,7 @@ from django.http.cookie import SimpleCookie
 from django.http.response import HttpResponseBase
 from django.utils.http import http_date
 
-from .state import Patch
+from django_http_compat.state import Patch
 
 _RFC_7231_DATE = re.compile(r"^(\w{3}), (\d\d) (\w{3}) (\d{4}) ")
 _modern_set_cookie = HttpResponseBase.set_cookie

@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 from django.http.response import HttpResponseBase
 
-from .conf import Config
-from .state import Patch, state
-from .versions import Version
+from django_http_compat.conf import Config
+from django_http_compat.state import Patch, state
+from django_http_compat.versions import Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"
 

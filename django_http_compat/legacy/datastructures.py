@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .state import flagged_before
+from django_http_compat.state import flagged_before
 
 
 def _py2_era() -> bool:

@@ -17,8 +17,8 @@ from django.http import HttpResponse
 from django.template import loader
 from django.template.context import BaseContext
 
-from .state import is_active
-from .warnings import warn
+from django_http_compat.state import is_active
+from django_http_compat.warnings import warn
 
 _LEGACY_KEYWORDS = {
     "mimetype": "response_mimetype",

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.http.response import HttpResponseBase, ResponseHeaders
 
-from .state import Patch
-from .warnings import warn
+from django_http_compat.state import Patch
+from django_http_compat.warnings import warn
 
 
 class HeaderStore(MutableMapping):

@@ -14,9 +14,9 @@ import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from .features import served_names
-from .state import Patch, is_active
-from .warnings import warn
+from django_http_compat.features import served_names
+from django_http_compat.state import Patch, is_active
+from django_http_compat.warnings import warn
 
 
 class LegacyName(NamedTuple):
@@ -95,7 +95,7 @@ _HTTP_1_4 = {
     "HttpResponseRedirectBase": _attribute("django.http.response.HttpResponseRedirectBase"),
     "validate_host": _attribute("django.http.request.validate_host"),
     "host_validation_re": _attribute("django.http.request.host_validation_re"),
-    "cookie_date": _attribute("django_http_compat.cookies.cookie_date"),
+    "cookie_date": _attribute("django_http_compat.legacy.cookies.cookie_date"),
     "SuspiciousOperation": _attribute("django.core.exceptions.SuspiciousOperation"),
     "ImproperlyConfigured": _attribute("django.core.exceptions.ImproperlyConfigured"),
     "RAISE_ERROR": _attribute("django.http.request.RAISE_ERROR"),
@@ -112,7 +112,7 @@ _LOADERS: dict[str, Callable[[], Any]] = {
     "django.http.response.REASON_PHRASES": _phrase_table,
     "django.core.handlers.wsgi.STATUS_CODE_TEXT": _phrase_table,
     "django.http.CompatCookie": _compat_cookie,
-    "django.utils.http.cookie_date": _attribute("django_http_compat.cookies.cookie_date"),
+    "django.utils.http.cookie_date": _attribute("django_http_compat.legacy.cookies.cookie_date"),
     "django.shortcuts.render_to_response": _render_to_response,
 }
 #: Other features implemented inside a served object (its legacy arguments, say).
