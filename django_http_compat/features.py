@@ -43,30 +43,33 @@ QUERYDICT_WRITES = (
     "popitem",
     "clear",
 )
-#: The helpers the one-module ``django.http`` of 1.4 and earlier imported, and old code imported from it.
+#: Where the served objects that the shim writes itself live.
+LEGACY = "django_http_compat.legacy"
+#: The helpers the one-module ``django.http`` of 1.4 and earlier imported, and
+#: old code imported from it: (name, dotted path of what is served for it).
 HTTP_1_4_NAMES = (
-    "MultiValueDict",
-    "ImmutableList",
-    "MultiPartParser",
-    "RESERVED_CHARS",
-    "absolute_http_url_re",
-    "str_to_unicode",
-    "parse_qsl",
-    "smart_str",
-    "force_unicode",
-    "iri_to_uri",
-    "urlencode",
-    "urljoin",
-    "settings",
-    "pformat",
-    "HttpResponseRedirectBase",
-    "validate_host",
-    "host_validation_re",
-    "cookie_date",
-    "SuspiciousOperation",
-    "ImproperlyConfigured",
-    "RAISE_ERROR",
-    "Morsel",
+    ("MultiValueDict", "django.utils.datastructures.MultiValueDict"),
+    ("ImmutableList", "django.utils.datastructures.ImmutableList"),
+    ("MultiPartParser", "django.http.multipartparser.MultiPartParser"),
+    ("RESERVED_CHARS", f"{LEGACY}.module_names.RESERVED_CHARS"),
+    ("absolute_http_url_re", f"{LEGACY}.module_names.absolute_http_url_re"),
+    ("str_to_unicode", f"{LEGACY}.module_names.str_to_unicode"),
+    ("parse_qsl", "urllib.parse.parse_qsl"),
+    ("smart_str", "django.utils.encoding.smart_str"),
+    ("force_unicode", "django.utils.encoding.force_str"),
+    ("iri_to_uri", "django.utils.encoding.iri_to_uri"),
+    ("urlencode", "urllib.parse.urlencode"),
+    ("urljoin", "urllib.parse.urljoin"),
+    ("settings", "django.conf.settings"),
+    ("pformat", "pprint.pformat"),
+    ("HttpResponseRedirectBase", "django.http.response.HttpResponseRedirectBase"),
+    ("validate_host", "django.http.request.validate_host"),
+    ("host_validation_re", "django.http.request.host_validation_re"),
+    ("cookie_date", f"{LEGACY}.cookies.cookie_date"),
+    ("SuspiciousOperation", "django.core.exceptions.SuspiciousOperation"),
+    ("ImproperlyConfigured", "django.core.exceptions.ImproperlyConfigured"),
+    ("RAISE_ERROR", "django.http.request.RAISE_ERROR"),
+    ("Morsel", "http.cookies.Morsel"),
 )
 PY2_ITERATORS = (
     ("iteritems", "items"),
@@ -449,7 +452,9 @@ FEATURES: tuple[Feature, ...] = (
         reference="QD-15, C-10",
         example="from django.utils.datastructures import MergeDict\nparams = MergeDict(request.POST, request.GET)",
         modern="from collections import ChainMap\nparams = ChainMap(request.POST, request.GET)",
-        finds=(ServedNames(("django.utils.datastructures.MergeDict",)),),
+        finds=(
+            ServedNames((("django.utils.datastructures.MergeDict", f"{LEGACY}.datastructures.MergeDict"),)),
+        ),
         pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
     ),
     Feature(
@@ -464,7 +469,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-14, MN-03",
         example="from django.http import get_host\nhost = get_host(request)",
         modern="host = request.get_host()",
-        finds=(ServedNames(("django.http.get_host",)),),
+        finds=(ServedNames((("django.http.get_host", f"{LEGACY}.module_names.get_host"),)),),
         pitfalls="``request.get_host()`` validates the host against ``ALLOWED_HOSTS`` and raises ``DisallowedHost``.",
     ),
     Feature(
@@ -482,7 +487,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="RQ-24, MN-04",
         example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
         modern='text = "%s GET=%r" % (request.path, request.GET)',
-        finds=(ServedNames(("django.http.build_request_repr",)),),
+        finds=(ServedNames((("django.http.build_request_repr", f"{LEGACY}.request.build_request_repr"),)),),
     ),
     Feature(
         id="http_module_names",
@@ -499,7 +504,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="MN-06",
         example="from django.http import MultiValueDict, smart_str",
         modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
-        finds=(ServedNames(tuple(f"django.http.{name}" for name in HTTP_1_4_NAMES)),),
+        finds=(ServedNames(tuple((f"django.http.{name}", target) for name, target in HTTP_1_4_NAMES)),),
     ),
     # --- response -------------------------------------------------------------
     Feature(
@@ -590,7 +595,10 @@ FEATURES: tuple[Feature, ...] = (
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
         finds=(
             ServedNames(
-                ("django.http.response.REASON_PHRASES", "django.core.handlers.wsgi.STATUS_CODE_TEXT")
+                (
+                    ("django.http.response.REASON_PHRASES", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
+                    ("django.core.handlers.wsgi.STATUS_CODE_TEXT", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
+                )
             ),
         ),
     ),
@@ -773,7 +781,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="MN-01, RS-24",
         example="from django.http import CompatCookie",
         modern="from django.http import SimpleCookie",
-        finds=(ServedNames(("django.http.CompatCookie",)),),
+        finds=(ServedNames((("django.http.CompatCookie", f"{LEGACY}.cookies.CompatCookie"),)),),
     ),
     Feature(
         id="utils_http_cookie_date",
@@ -788,7 +796,7 @@ FEATURES: tuple[Feature, ...] = (
         reference="NB-05",
         example="from django.utils.http import cookie_date",
         modern="from django.utils.http import http_date",
-        finds=(ServedNames(("django.utils.http.cookie_date",)),),
+        finds=(ServedNames((("django.utils.http.cookie_date", f"{LEGACY}.cookies.cookie_date"),)),),
     ),
     Feature(
         id="shortcuts_render_to_response",
@@ -806,7 +814,9 @@ FEATURES: tuple[Feature, ...] = (
         reference="RS-02",
         example='return render_to_response("page.html", {"user": user}, mimetype="text/plain")',
         modern='return render(request, "page.html", {"user": user}, content_type="text/plain")',
-        finds=(ServedNames(("django.shortcuts.render_to_response",)),),
+        finds=(
+            ServedNames((("django.shortcuts.render_to_response", f"{LEGACY}.shortcuts.render_to_response"),)),
+        ),
         pitfalls="``render()`` needs the request and so runs the context processors: values they add can appear where a plain ``Context`` had none.",
     ),
     Feature(
@@ -841,6 +851,17 @@ def served_names() -> dict[tuple[str, str], str]:
         for pattern in feature.patterns
         if isinstance(pattern, ServedNames)
         for dotted in pattern.names
+    }
+
+
+def served_targets() -> dict[str, str]:
+    """Dotted name old code imports -> dotted path of the object the shim serves there."""
+    return {
+        name: target
+        for feature in FEATURES
+        for pattern in feature.patterns
+        if isinstance(pattern, ServedNames)
+        for name, target in pattern.serves
     }
 
 

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import builtins
 import functools
+import importlib
 import inspect
+import pkgutil
 from collections.abc import Callable
 from types import FunctionType, MethodType, ModuleType
 from typing import Any, TypeVar
@@ -42,6 +44,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+from . import legacy
 from .conf import read_settings, resolve
 from .state import (
     Entered,
@@ -59,39 +62,18 @@ _MISSING: Any = object()
 _UNSET: Any = object()
 
 
-def implementations() -> dict[str, list[Patch]]:
-    """Feature id -> the patches that implement it, gathered from each concern's module."""
-    from .legacy import (
-        auth,
-        cookies,
-        location,
-        module_names,
-        querydict,
-        reason_phrases,
-        request,
-        request_parsing,
-        response,
-        response_content,
-        response_headers,
-        uploads,
-    )
+def behaviour_modules() -> list[ModuleType]:
+    """Every module of ``legacy/``, found by walking the package: no list of them is kept."""
+    return [
+        importlib.import_module(f"{legacy.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(legacy.__path__)
+    ]
 
+
+def implementations() -> dict[str, list[Patch]]:
+    """Feature id -> the patches that implement it, gathered from each behaviour module's ``patches()``."""
     found: dict[str, list[Patch]] = {}
-    modules = (
-        request,
-        request_parsing,
-        querydict,
-        uploads,
-        auth,
-        module_names,
-        response,
-        response_content,
-        reason_phrases,
-        response_headers,
-        cookies,
-        location,
-    )
-    for module in modules:
+    for module in behaviour_modules():
         for feature_id, patches in module.patches().items():
             found.setdefault(feature_id, []).extend(patches)
     return found
@@ -357,6 +339,10 @@ def _providers() -> _Providers:
     for feature_id, patches in implementations().items():
         for patch in patches:
             key = (patch.target, patch.name)
+            if key in found and found[key][0] is not patch.value:
+                raise TypeError(
+                    f"two behaviour modules put different values on {patch.target!r}.{patch.name}"
+                )
             features = found[key][1] if key in found else frozenset()
             found[key] = (patch.value, features | {feature_id})
     if apps.ready:

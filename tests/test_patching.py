@@ -42,18 +42,12 @@ def test_uninstall_restores_django_exactly():
             HTTP_COMPAT_VERSION="6.1",
         )
         django.setup()  # installs the shim; 6.1 must patch nothing
-        import django.http, django.http.response, django.http.request
-        import django.core.handlers.wsgi as wsgi, django.core.handlers.asgi as asgi
-        import django.template.response as tr, django.utils.datastructures as ds
-        import django.core.files.uploadedfile as uploads, django.contrib.auth.models as auth_models
-        import django.contrib.auth.base_user as base_user
-        import django.core.handlers.base as base, django.shortcuts as shortcuts, django.utils.http as uhttp
-        import django.core.serializers.json as serializers_json, django.contrib.auth.checks as auth_checks
-        import django.middleware.csrf as csrf
+        import sys, types
         from django_http_compat import install, uninstall, installer
         from django_http_compat.features import FEATURES
-        modules = [django.http, django.http.response, django.http.request, wsgi, asgi, tr, ds,
-                   uploads, auth_models, base_user, base, shortcuts, uhttp, serializers_json, auth_checks, csrf]
+        # Every module a patch touches, and the module of every class one touches.
+        targets = {(p.target, p.name) for ps in installer.implementations().values() for p in ps}
+        modules = list({t if isinstance(t, types.ModuleType) else sys.modules[t.__module__] for t, _ in targets})
         classes = {c for m in modules for c in vars(m).values() if inspect.isclass(c)}
         def snapshot():
             return {(t, k): v for t in [*modules, *classes] for k, v in list(vars(t).items())}
@@ -62,7 +56,6 @@ def test_uninstall_restores_django_exactly():
         plain = snapshot()
         install(version="0.96", features={f.id: True for f in FEATURES})
         during = snapshot()
-        targets = {(p.target, p.name) for ps in installer.implementations().values() for p in ps}
         assert {(t, n) for t, n in targets if during.get((t, n), None) is not plain.get((t, n), None)} == targets
         uninstall()
         after = snapshot()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django_http_compat.state import flagged_before
+from django_http_compat.state import Patch, flagged_before
 
 
 def _py2_era() -> bool:
@@ -109,3 +109,8 @@ class MergeDict:
 
     def _itervalues(self) -> Iterator[Any]:
         return (value for _, value in self._unique_items())
+
+
+def patches() -> dict[str, list[Patch]]:
+    """Nothing: ``MergeDict`` is served by name (``module_names``) and used by ``request.REQUEST``."""
+    return {}

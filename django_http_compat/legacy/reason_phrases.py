@@ -84,6 +84,10 @@ UPPER_CASE_PHRASES: dict[int, str] = {
     511: "NETWORK AUTHENTICATION REQUIRED",
 }
 
+#: ``django.http.response.REASON_PHRASES`` and ``django.core.handlers.wsgi.STATUS_CODE_TEXT``,
+#: one table as in old releases; a copy, so changing it changes no phrase the shim gives.
+REASON_PHRASES = dict(UPPER_CASE_PHRASES)
+
 # Codes the tables of earlier releases lacked (recorded from 1.3.7, 1.4.22,
 # 1.6.11 and 1.7.11; 308 was already in 1.7.11, a release earlier than the
 # 1.8 release notes suggest).

@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.template.context import BaseContext
 
-from django_http_compat.state import is_active
+from django_http_compat.state import Patch, is_active
 from django_http_compat.warnings import warn
 
 _LEGACY_KEYWORDS = {
@@ -62,3 +62,8 @@ def render_to_response(
     values.update(context or {})
     content = loader.render_to_string(template_name, values, request=request, using=using)
     return HttpResponse(content, content_type, status)
+
+
+def patches() -> dict[str, list[Patch]]:
+    """Nothing: ``render_to_response`` is served by name (``module_names``)."""
+    return {}
