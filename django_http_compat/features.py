@@ -118,6 +118,11 @@ class Feature:
     finds: tuple[Pattern, ...] | NotFindable = ()
     #: What hand-written replacements tend to get wrong (for the migration guide).
     pitfalls: str = ""
+    #: Changes within its versions: (first release that does it, one sentence).
+    #: Behaviour modules pick the era with ``before(release)`` / ``at_least(release)``
+    #: on exactly these releases (a test holds the two together).  A change from
+    #: ``removed`` on applies where HTTP_COMPAT_FEATURES turns the feature on later.
+    changes: tuple[tuple[str, str], ...] = ()
 
     @property
     def patterns(self) -> tuple[Pattern, ...]:
@@ -182,10 +187,7 @@ FEATURES: tuple[Feature, ...] = (
         code="HC102",
         api="request.raw_post_data",
         area="request",
-        summary=(
-            "The raw body. After a multipart form has been parsed it was '' up to 1.2 and "
-            "raised from 1.3; the shim follows the flagged release."
-        ),
+        summary="The raw body, under the name request.body had before 1.4.",
         added="0.96",
         deprecated="1.4",
         removed="1.6",
@@ -194,6 +196,15 @@ FEATURES: tuple[Feature, ...] = (
         example="payload = json.loads(request.raw_post_data)",
         modern="payload = json.loads(request.body)",
         finds=(Attribute(("raw_post_data",), on=REQUEST, fix=Rewrite("rename", "body")),),
+        changes=(
+            (
+                "1.0",
+                "After a multipart form has been parsed it is an empty string. (0.96 buffered every "
+                "upload and still had the body there; the stream is gone, so the shim raises for 0.96.)",
+            ),
+            ("1.3", "After a multipart form has been parsed it raises, naming raw_post_data."),
+            ("1.4", "It is request.body under another name, and raises as body does."),
+        ),
         pitfalls='Up to 1.2, ``raw_post_data`` was ``""`` once a multipart form had been parsed; ``request.body`` raises ``RawPostDataException`` there. Read the body before ``POST`` or ``FILES`` when you need both.',
     ),
     Feature(
@@ -324,6 +335,7 @@ FEATURES: tuple[Feature, ...] = (
         example="logger.error(repr(request))",
         modern='logger.error("%s GET=%r POST=%r", request.get_full_path(), request.GET, request.POST)',
         finds=(Builtin(("repr", "str"), on=REQUEST),),
+        changes=(("1.4", "The dump starts with a path line."),),
     ),
     Feature(
         id="request_is_ajax",
@@ -425,8 +437,8 @@ FEATURES: tuple[Feature, ...] = (
         api="the text of MultiValueDictKeyError",
         area="request",
         summary=(
-            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5 "
-            "(the dict's keys, its values left out), and as \"'k'\" (the key's repr) from 1.6 to 1.11."
+            "A missing key is reported as \"Key 'k' not found in <QueryDict: ...>\", with the dict's "
+            "keys and its values left out."
         ),
         added="0.96",
         removed="2.0",
@@ -437,6 +449,7 @@ FEATURES: tuple[Feature, ...] = (
         example='except MultiValueDictKeyError as exc:\n    name = str(exc).strip("\'")',
         modern="except MultiValueDictKeyError as exc:\n    name = exc.args[0]",
         finds=NotFindable("it shows only where code reads the text of a caught MultiValueDictKeyError"),
+        changes=(("1.6", "The text is the key's repr, \"'k'\"."),),
     ),
     # --- module-level names ---------------------------------------------------
     Feature(
@@ -456,6 +469,18 @@ FEATURES: tuple[Feature, ...] = (
             ServedNames((("django.utils.datastructures.MergeDict", f"{LEGACY}.datastructures.MergeDict"),)),
         ),
         pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
+        changes=(
+            (
+                "1.6",
+                "bool() reflects the contents (it was always true), and a missing key raises "
+                "KeyError(key) rather than a KeyError without arguments.",
+            ),
+            (
+                "2.0",
+                "Turned on at 2.0 or later, or with no version set, items(), keys() and values() "
+                "return iterators and the iter* methods are gone, as on Python 3.",
+            ),
+        ),
     ),
     Feature(
         id="http_get_host",
@@ -528,11 +553,7 @@ FEATURES: tuple[Feature, ...] = (
         code="HC402",
         api="positional HttpResponse(content, mimetype, status, content_type) arguments",
         area="response",
-        summary=(
-            "Positional arguments after content follow the era's order: "
-            "(mimetype, status, content_type) up to 1.4, (content_type, status, mimetype) in 1.5, "
-            "(content_type, status, reason, mimetype) in 1.6."
-        ),
+        summary="Positional arguments after content in the era's order: (mimetype, status, content_type).",
         added="1.0",
         deprecated="1.5",
         removed="1.7",
@@ -542,6 +563,10 @@ FEATURES: tuple[Feature, ...] = (
         example='HttpResponse(body, "text/plain", 201)',
         modern='HttpResponse(body, content_type="text/plain", status=201)',
         finds=(Positional(3, calls=("response",)), Positional(4, calls=("redirect",))),
+        changes=(
+            ("1.5", "The order is (content_type, status, mimetype)."),
+            ("1.6", "The order is (content_type, status, reason, mimetype)."),
+        ),
         pitfalls="The fourth positional argument was the content type up to 1.6 and is the reason phrase now: the status line silently changes instead of failing.",
     ),
     Feature(
@@ -568,8 +593,8 @@ FEATURES: tuple[Feature, ...] = (
         api="upper-case reason phrases ('NOT FOUND')",
         area="response",
         summary=(
-            "Status lines and reason_phrase in upper case; from 1.6 to 1.8 the phrase is "
-            "fixed when the response is built, so a later status_code change keeps it."
+            "Status lines and reason_phrase in upper case, looked up for the status the "
+            "response has when it is served."
         ),
         added="0.96",
         removed="1.9",
@@ -580,6 +605,15 @@ FEATURES: tuple[Feature, ...] = (
         example='self.assertEqual(response.reason_phrase, "NOT FOUND")',
         modern="self.assertEqual(response.status_code, 404)",
         finds=NotFindable("it shows only where code compares a reason phrase with its upper-case text"),
+        changes=(
+            ("1.4", "422 has a phrase."),
+            (
+                "1.6",
+                "The phrase is fixed when the response is built, so a later status_code change keeps "
+                "it; 418, 428, 429, 431 and 511 have phrases.",
+            ),
+            ("1.7", "308 has a phrase."),
+        ),
     ),
     Feature(
         id="http_reason_phrase_tables",
@@ -642,8 +676,8 @@ FEATURES: tuple[Feature, ...] = (
         area="response",
         summary=(
             "An iterator given as content is not read at construction: it streams to the "
-            "server unless something reads .content, write() or tell() first, which keeps "
-            "the result. Up to 1.4, write() and tell() on such a response raise."
+            "server unless something reads .content first, which keeps the result; write() "
+            "and tell() on such a response raise."
         ),
         added="0.96",
         deprecated="1.5",
@@ -654,6 +688,7 @@ FEATURES: tuple[Feature, ...] = (
         example="return HttpResponse(rows_as_csv(queryset), content_type='text/csv')",
         modern="return StreamingHttpResponse(rows_as_csv(queryset), content_type='text/csv')",
         finds=(IteratorContent(),),
+        changes=(("1.5", "write() and tell() work; write() appends after the iterator's content."),),
         pitfalls='``HttpResponse`` now reads an iterator at once and keeps it in memory. ``StreamingHttpResponse`` streams it but has no ``.content``: tests read ``b"".join(response.streaming_content)``.',
     ),
     Feature(
@@ -698,8 +733,8 @@ FEATURES: tuple[Feature, ...] = (
         api="str(response) giving the HTTP message",
         area="response",
         summary=(
-            "On Python 2, str(response) was the header lines, a blank line and the content "
-            "(lines ended with \\n up to 1.4, \\r\\n from 1.5)."
+            "On Python 2, str(response) was the header lines, a blank line and the content, "
+            "each line ending with \\n."
         ),
         added="0.96",
         removed="2.0",
@@ -710,6 +745,7 @@ FEATURES: tuple[Feature, ...] = (
         modern="self.assertIn(b'X-Frame-Options: DENY', response.serialize())",
         finds=(Builtin(("str",), on=RESPONSE),),
         pitfalls="``serialize()`` returns bytes; for the body alone use ``response.content``.",
+        changes=(("1.5", "Lines end with \\r\\n."),),
     ),
     Feature(
         id="response_cookie_dates",

@@ -1,7 +1,7 @@
 """The ground floor: the configuration legacy code obeys, and what the shim has patched.
 
 Every legacy entry point reads ``state.config`` (through ``is_active()``,
-``before()`` and ``at_least()``); ``installer.py`` writes it, and keeps the
+``before("1.4")`` and ``at_least("1.4")``); ``installer.py`` writes it, and keeps the
 record of every patch in ``state``.  This module imports only ``conf`` and
 ``versions``, so behaviour modules stand on it without reaching up to the
 installer that imports them.
@@ -140,6 +140,11 @@ def is_active(feature_id: str) -> bool:
     return feature_id in state.config.features
 
 
-def flagged_before(version: tuple[int, int]) -> bool:
-    """True when ``HTTP_COMPAT_VERSION`` names a release older than ``version`` (``Config.flagged_before``)."""
-    return state.config.flagged_before(version)
+def before(release: str) -> bool:
+    """Does the calling code's ``HTTP_COMPAT_VERSION`` name a release older than ``release`` (``"1.4"``)?"""
+    return state.config.before(release)
+
+
+def at_least(release: str) -> bool:
+    """Is the calling code's flagged release ``release`` or later, or no version set?"""
+    return state.config.at_least(release)

@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django_http_compat.state import Patch, flagged_before
+from django_http_compat.state import Patch, before
 
 
 def _py2_era() -> bool:
-    return flagged_before((2, 0))
+    return before("2.0")
 
 
 class MergeDict:
@@ -35,7 +35,7 @@ class MergeDict:
         for mapping in self.dicts:
             if key in mapping:
                 return mapping[key]
-        if flagged_before((1, 6)):
+        if before("1.6"):
             raise KeyError
         raise KeyError(key)
 
@@ -80,7 +80,7 @@ class MergeDict:
     __contains__ = has_key
 
     def __bool__(self) -> bool:
-        if flagged_before((1, 6)):
+        if before("1.6"):
             return True
         return any(self.dicts)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict, MultiValueDictKeyError
 
-from django_http_compat.state import Patch, flagged_before
+from django_http_compat.state import Patch, before
 from django_http_compat.warnings import warn
 
 _items = MultiValueDict.items
@@ -71,7 +71,7 @@ def __getitem__(self: MultiValueDict, key: Any) -> Any:
     try:
         return _getitem(self, key)
     except MultiValueDictKeyError:
-        text = f"Key {key!r} not found in {_keys_only(self)}" if flagged_before((1, 6)) else repr(key)
+        text = f"Key {key!r} not found in {_keys_only(self)}" if before("1.6") else repr(key)
         raise MultiValueDictKeyError(text) from None
 
 

@@ -17,7 +17,7 @@ from django.http.response import HttpResponseBase
 
 from django_http_compat.conf import Config
 from django_http_compat.state import Patch, state
-from django_http_compat.versions import Version
+from django_http_compat.versions import VERSION_OF, Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"
 
@@ -91,10 +91,10 @@ REASON_PHRASES = dict(UPPER_CASE_PHRASES)
 # Codes the tables of earlier releases lacked (recorded from 1.3.7, 1.4.22,
 # 1.6.11 and 1.7.11; 308 was already in 1.7.11, a release earlier than the
 # 1.8 release notes suggest).
-_ADDED_IN: dict[tuple[int, int], frozenset[int]] = {
-    (1, 4): frozenset({422}),
-    (1, 6): frozenset({418, 428, 429, 431, 511}),
-    (1, 7): frozenset({308}),
+_ADDED_IN: dict[str, frozenset[int]] = {
+    "1.4": frozenset({422}),
+    "1.6": frozenset({418, 428, 429, 431, 511}),
+    "1.7": frozenset({308}),
 }
 
 _modern_reason_phrase = HttpResponseBase.__dict__["reason_phrase"]
@@ -106,7 +106,7 @@ def phrases_for(version: Version | None) -> dict[int, str]:
     missing = {
         code
         for release, codes in _ADDED_IN.items()
-        if version is not None and version < release
+        if version is not None and version < VERSION_OF[release]
         for code in codes
     }
     return {code: phrase for code, phrase in UPPER_CASE_PHRASES.items() if code not in missing}
@@ -123,7 +123,7 @@ def phrase_at_construction(config: Config) -> Callable[[HttpResponseBase], None]
     Called by ``response.py`` once per configuration; the rule it returns runs
     in ``__init__`` of every response.
     """
-    if config.flagged_before((1, 6)):
+    if config.before("1.6"):
         return None  # the handler's lookup at serving time: the property below
     table = phrases_for(config.version)
 

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.template.base import Variable
 
-from django_http_compat.state import Patch, flagged_before
+from django_http_compat.state import Patch, at_least, before
 from django_http_compat.warnings import warn
 
 from .datastructures import MergeDict
@@ -49,9 +49,9 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
     try:
         return self.body
     except RawPostDataException:
-        if flagged_before((1, 3)) and not flagged_before((1, 0)):
+        if at_least("1.0") and before("1.3"):
             return b""
-        if flagged_before((1, 4)):
+        if before("1.4"):
             # 0.96 buffered every upload, but the stream is gone: refuse loudly.
             raise RawPostDataException(
                 "You cannot access raw_post_data after reading from request's data stream"
@@ -147,7 +147,7 @@ def build_request_repr(
         return _formatted(get_value if override is None else lambda: override)
 
     lines = [f"<{type(request).__name__}"]
-    if not flagged_before((1, 4)):
+    if at_least("1.4"):
         lines.append(f"path:{request.path if path_override is None else path_override},")
     lines += [
         f"GET:{part(GET_override, lambda: request.GET)},",

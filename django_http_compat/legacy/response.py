@@ -37,23 +37,20 @@ from django_http_compat.warnings import warn
 
 from .reason_phrases import phrase_at_construction
 
-# What positional arguments after ``content`` meant, by the first release
-# that stopped meaning it (all verified on real Django: RS-01 / C-04).
-_ERA_LAYOUTS: tuple[tuple[tuple[int, int], tuple[str, ...]], ...] = (
-    ((1, 5), ("mimetype", "status", "content_type")),
-    ((1, 6), ("content_type", "status", "mimetype")),
-    ((1, 7), ("content_type", "status", "reason", "mimetype")),
-)
 _MODERN_LAYOUT = ("content_type", "status", "reason", "charset", "headers")
 _SAME_EFFECT = {"mimetype": "content_type"}
 
 
 def _era_layout(config: Config) -> tuple[str, ...] | None:
+    """What positional arguments after ``content`` meant in the flagged release (recorded from real Django)."""
     if config.version is None or "response_positional_order" not in config.features:
         return None
-    for first_release_without, layout in _ERA_LAYOUTS:
-        if config.flagged_before(first_release_without):
-            return layout
+    if config.before("1.5"):
+        return ("mimetype", "status", "content_type")
+    if config.before("1.6"):
+        return ("content_type", "status", "mimetype")
+    if config.before("1.7"):
+        return ("content_type", "status", "reason", "mimetype")
     return None
 
 

@@ -27,7 +27,7 @@ from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest
 from django.http.response import HttpResponse, HttpResponseBase
 
-from django_http_compat.state import Patch, flagged_before, is_active, state
+from django_http_compat.state import Patch, before, is_active, state
 from django_http_compat.warnings import warn
 
 _modern_content = HttpResponse.__dict__["content"]
@@ -131,7 +131,7 @@ def _discard(response: HttpResponse) -> None:
 
 
 def _refuse_before_1_5(response: HttpResponse, what: str) -> None:
-    if flagged_before((1, 5)) and response.__dict__.get("_legacy_iterable_content"):
+    if before("1.5") and response.__dict__.get("_legacy_iterable_content"):
         raise Exception(f"This {type(response)} instance {what}")
 
 
@@ -170,7 +170,7 @@ async def _get_response_async(self: ASGIHandler, request: HttpRequest) -> HttpRe
 def _str(self: HttpResponse) -> str:
     """The HTTP message, as Python 2's ``str(response)`` gave it."""
     warn("response_str_message")
-    ending = "\n" if flagged_before((1, 5)) else "\r\n"
+    ending = "\n" if before("1.5") else "\r\n"
     head = self.serialize_headers().decode("latin-1").replace("\r\n", ending)
     return head + ending + ending + self.content.decode(self.charset or "utf-8", "replace")
 
