@@ -87,6 +87,24 @@ def test_registry_and_implementations_agree():
     assert CATEGORY_OF["request_REQUEST"] is RemovedInDjango19Warning
 
 
+def test_the_written_out_warning_classes_are_the_registry_s_categories():
+    from django_http_compat import warnings as compat_warnings
+
+    written = {
+        name
+        for name, value in vars(compat_warnings).items()
+        if isinstance(value, type) and issubclass(value, HttpCompatWarning) and value is not HttpCompatWarning
+    }
+    assert written == {feature.category_name for feature in FEATURES}
+    assert set(compat_warnings.CATEGORIES) == written
+    assert set(compat_warnings.__all__) == {*written, "HttpCompatWarning", "warn"}
+    for name in written:
+        category = getattr(compat_warnings, name)
+        assert category.__module__ == "django_http_compat.warnings" and category.__bases__ == (
+            HttpCompatWarning,
+        )
+
+
 @pytest.mark.parametrize(
     "settings_",
     [

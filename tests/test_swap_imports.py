@@ -43,3 +43,20 @@ def test_swap_classes_follow_the_version_flag(settings):
     settings.HTTP_COMPAT_VERSION = "5.2"
     with pytest.raises(TypeError, match="mimetype"):
         django_http_compat.HttpResponse("x", mimetype="text/plain")
+
+
+def test_type_checkers_see_every_name_the_package_serves():
+    """The ``if TYPE_CHECKING:`` imports of ``__init__`` name exactly what ``__getattr__`` serves."""
+    import ast
+    import inspect
+
+    import django_http_compat
+
+    tree = ast.parse(inspect.getsource(django_http_compat))
+    (block,) = [
+        node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    imported = {alias.name for node in block.body for alias in node.names}
+    assert imported == set(django_http_compat.__all__) - {"__version__"}
+    for name in imported:
+        assert getattr(django_http_compat, name) is not None
