@@ -1,6 +1,6 @@
 """Where the shim deliberately differs from recorded old Django, and why.
 
-``tests/test_golden.py`` requires this list to match the replay exactly, and
+``tests/golden/test_golden.py`` requires this list to match the replay exactly, and
 ``docs/generate_features.py`` renders it into the documentation, so each
 difference is stated once.  Pure data: importable without Django.
 """

@@ -29,10 +29,10 @@ from django.test import Client, override_settings
 
 from django_http_compat import override, uninstall
 from tests.golden.probes import make_request
-from tests.legacy_uses import check_use
-from tests.servers import get, running
+from tests.legacy.uses import check_use
+from tests.live.servers import get, running
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
 
@@ -151,7 +151,7 @@ def run_wsgi(path: str, query: str = "", **settings) -> tuple[str, list, list[by
 
 
 @override(version="3.1", warnings="ignore")
-@override_settings(MIDDLEWARE=["tests.middleware_31.LegacyHeadersMiddleware"])
+@override_settings(MIDDLEWARE=["tests.live.middleware_31.LegacyHeadersMiddleware"])
 def test_a_31_middleware_edits_served_headers_and_cannot_inject():
     status, headers, _ = run_wsgi("/headers/")
     assert status == "200 OK"
@@ -167,8 +167,8 @@ def test_a_31_middleware_edits_served_headers_and_cannot_inject():
 
 @pytest.mark.server
 def test_a_31_middleware_behind_gunicorn_edits_served_headers_and_cannot_inject():
-    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.settings_31"}
-    with running(["gunicorn", "--workers", "1", "tests.wsgi_31:application"], REPO, env) as port:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.live.settings_31"}
+    with running(["gunicorn", "--workers", "1", "tests.live.wsgi_31:application"], REPO, env) as port:
         response = get(port, "/headers/", {"Host": "localhost"})
         assert (response.status, response.getheader("X-Seen"), response.getheader("X-Written")) == (
             200,
@@ -290,7 +290,7 @@ def test_an_iterator_response_streams_until_something_reads_it():
 
 @override(version="1.6", warnings="ignore")
 def test_an_iterator_response_is_served_whole_with_and_without_middleware():
-    urls = "tests.test_response_side_urls"
+    urls = "tests.legacy.response_urls"
     for middleware in ([], ["django.middleware.common.CommonMiddleware"]):
         status, _, chunks = run_wsgi("/rows/", ROOT_URLCONF=urls, MIDDLEWARE=middleware)
         assert (status, b"".join(chunks)) == ("200 OK", b"id,name\r\n1,teapot\r\n")

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.servers import running_live
+from tests.live.servers import running_live
 
 CLIENTS = 16
 REQUESTS_PER_CLIENT = 25

@@ -9,7 +9,7 @@ from collections import Counter
 from django.http import HttpResponse
 from django.urls import path
 
-from .models import Member
+from tests.models import Member
 
 CALLS: Counter[str] = Counter()
 

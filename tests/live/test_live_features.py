@@ -9,8 +9,8 @@ import re
 import pytest
 from django.test import Client, override_settings
 
-from tests.live_urls import FEATURE_VIEWS
-from tests.servers import running_live
+from tests.live.servers import running_live
+from tests.live.urls import FEATURE_VIEWS
 
 SERVERS = ("gunicorn-sync", "gunicorn-gthread", "uvicorn")
 ASGI_SERVERS = {"uvicorn"}
@@ -22,7 +22,7 @@ REQUESTS = [
     ("post-charset", "POST", "", b"k=caf\xe9", "application/x-www-form-urlencoded; charset=latin-1"),
 ]
 live_settings = override_settings(
-    ROOT_URLCONF="tests.live_urls",
+    ROOT_URLCONF="tests.live.urls",
     HTTP_COMPAT_VERSION="1.6",
     HTTP_COMPAT_FEATURES={"request_raw_post_data": True, "request_getitem": True},
     HTTP_COMPAT_WARNINGS="ignore",

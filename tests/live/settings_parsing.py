@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.settings import *  # noqa: F403
 
-ROOT_URLCONF = "tests.parsing_urls"
+ROOT_URLCONF = "tests.live.parsing_urls"
 MIDDLEWARE = ["django.middleware.csrf.CsrfViewMiddleware"]
 HTTP_COMPAT_VERSION = "1.4"
 HTTP_COMPAT_WARNINGS = "ignore"

@@ -10,8 +10,8 @@ from urllib.parse import quote
 import django
 import pytest
 
-from tests.live_urls import ENTRY_POINTS
-from tests.servers import running_live
+from tests.live.servers import running_live
+from tests.live.urls import ENTRY_POINTS
 
 REQUEST_SIDE = ("request", "item", "raw", "lines", "ajax", "files")
 SERVERS = ("gunicorn-gthread", "uvicorn")

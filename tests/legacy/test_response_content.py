@@ -24,11 +24,11 @@ from django.test import Client, override_settings
 from django.urls import path
 
 from django_http_compat import override, uninstall
-from tests.content_urls import CALLS, page
 from tests.golden.probes import make_request
-from tests.servers import LIVE_SERVERS, get, running
+from tests.live.content_urls import CALLS, page
+from tests.live.servers import LIVE_SERVERS, get, running
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CACHE_MIDDLEWARE = [
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
@@ -51,7 +51,7 @@ def served_twice(path: str, cache: dict) -> tuple[list, int]:
     """Two GETs through the cache middleware: what each answered, and how often the view ran."""
     CALLS.clear()
     with override_settings(
-        ROOT_URLCONF="tests.content_urls", MIDDLEWARE=CACHE_MIDDLEWARE, CACHES={"default": cache}
+        ROOT_URLCONF="tests.live.content_urls", MIDDLEWARE=CACHE_MIDDLEWARE, CACHES={"default": cache}
     ):
         client = Client()
         responses = [client.get(path) for _ in range(2)]
@@ -178,7 +178,7 @@ def asgi(tmp_path_factory):
     env = {
         **os.environ,
         "PYTHONPATH": str(REPO),
-        "DJANGO_SETTINGS_MODULE": "tests.settings_content",
+        "DJANGO_SETTINGS_MODULE": "tests.live.settings_content",
         "HTTP_COMPAT_TEST_DATABASE": str(folder / "db.sqlite3"),
         "HTTP_COMPAT_TEST_LOG": str(folder / "setup.log"),
     }

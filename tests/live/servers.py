@@ -13,25 +13,25 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
-# The live-server suites' app (tests.live_server, settings tests.settings_live) under each server.
+# The live-server suites' app (tests.live.app, settings tests.live.settings) under each server.
 LIVE_SERVERS = {
-    "gunicorn-sync": ["gunicorn", "--workers", "1", "tests.live_server:application"],
+    "gunicorn-sync": ["gunicorn", "--workers", "1", "tests.live.app:application"],
     "gunicorn-gthread": [
         "gunicorn",
         "--worker-class",
         "gthread",
         "--threads",
         "8",
-        "tests.live_server:application",
+        "tests.live.app:application",
     ],
-    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"],
+    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live.app:asgi_application"],
 }
 
 
 @contextlib.contextmanager
-def running_live(server: str, settings: str = "tests.settings_live") -> Iterator[int]:
+def running_live(server: str, settings: str = "tests.live.settings") -> Iterator[int]:
     """The live-server app under ``LIVE_SERVERS[server]`` with ``settings``; yields its port."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": settings}
     with running(LIVE_SERVERS[server], cwd=REPO, env=env) as port:

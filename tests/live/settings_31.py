@@ -6,4 +6,4 @@ from tests.settings import *  # noqa: F403
 
 HTTP_COMPAT_VERSION = "3.1"
 HTTP_COMPAT_WARNINGS = "ignore"
-MIDDLEWARE = ["tests.middleware_31.LegacyHeadersMiddleware"]
+MIDDLEWARE = ["tests.live.middleware_31.LegacyHeadersMiddleware"]

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from tests.settings import *  # noqa: F403
 
-ROOT_URLCONF = "tests.concurrent_urls"
+ROOT_URLCONF = "tests.live.concurrent_urls"
 HTTP_COMPAT_VERSION = "6.1"
 HTTP_COMPAT_WARNINGS = "ignore"

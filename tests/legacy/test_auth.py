@@ -28,7 +28,7 @@ from django.test import override_settings
 from django_http_compat import override, uninstall
 from django_http_compat.legacy.auth import CallableFalse, CallableTrue
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
 

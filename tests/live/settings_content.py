@@ -9,7 +9,7 @@ import os
 from tests.settings import *  # noqa: F403
 from tests.settings import INSTALLED_APPS
 
-ROOT_URLCONF = "tests.content_urls"
+ROOT_URLCONF = "tests.live.content_urls"
 DATABASES = {
     "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["HTTP_COMPAT_TEST_DATABASE"]}
 }

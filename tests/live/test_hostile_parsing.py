@@ -2,7 +2,7 @@
 with plain Django (the app absent: ``uninstall()`` in this process, a second server
 outside it) through the test client and through real servers.
 
-The app runs as code written for 1.4 (tests.settings_parsing): bodies of any content
+The app runs as code written for 1.4 (tests.live.settings_parsing): bodies of any content
 type parsed, forms decoded with their charset, the multipart POST mutable and relative
 Locations made absolute, behind Django's CSRF middleware.
 """
@@ -29,12 +29,12 @@ from django.utils.datastructures import MultiValueDict
 
 from django_http_compat import override, uninstall
 from tests.golden.probes import MULTIPART, make_request, multipart
-from tests.servers import running_live
+from tests.live.servers import running_live
 
 FORM = "application/x-www-form-urlencoded"
 CSRF_SECRET = "a" * 32  # an unmasked secret: valid as both the cookie and the header
 parsing_settings = override_settings(
-    ROOT_URLCONF="tests.parsing_urls",
+    ROOT_URLCONF="tests.live.parsing_urls",
     MIDDLEWARE=["django.middleware.csrf.CsrfViewMiddleware"],
     DATA_UPLOAD_MAX_MEMORY_SIZE=10_000,
     DATA_UPLOAD_MAX_NUMBER_FIELDS=50,
@@ -297,8 +297,8 @@ SERVERS = ("gunicorn-gthread", "uvicorn")
 @contextlib.contextmanager
 def legacy_and_plain_servers(server):
     with (
-        running_live(server, "tests.settings_parsing") as legacy,
-        running_live(server, "tests.settings_parsing_plain") as plain,
+        running_live(server, "tests.live.settings_parsing") as legacy,
+        running_live(server, "tests.live.settings_parsing_plain") as plain,
     ):
         yield legacy, plain
 

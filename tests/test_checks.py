@@ -23,7 +23,7 @@ from django_http_compat.features import FEATURES, FEATURES_BY_ID, default_featur
 from django_http_compat.installer import implementations
 from django_http_compat.versions import RELEASES, InvalidVersion, parse_version
 from django_http_compat.warnings import CATEGORY_OF, HttpCompatWarning, RemovedInDjango19Warning
-from tests.servers import free_port
+from tests.live.servers import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "examples" / "legacy_project"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.settings_parsing import *  # noqa: F403
-from tests.settings_parsing import INSTALLED_APPS
+from tests.live.settings_parsing import *  # noqa: F403
+from tests.live.settings_parsing import INSTALLED_APPS
 
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "django_http_compat"]

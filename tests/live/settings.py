@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.settings import *  # noqa: F403
 
-ROOT_URLCONF = "tests.live_urls"
+ROOT_URLCONF = "tests.live.urls"
 HTTP_COMPAT_VERSION = "1.6"
 HTTP_COMPAT_FEATURES = {"request_raw_post_data": True, "request_getitem": True}
 HTTP_COMPAT_WARNINGS = "ignore"

@@ -22,7 +22,7 @@ from django.test import RequestFactory
 import django_http_compat
 from django_http_compat import override, usage_counts
 from django_http_compat.usage_counts import load, merge_into
-from tests.servers import get, running
+from tests.live.servers import get, running
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "examples" / "legacy_project"
@@ -118,7 +118,7 @@ def test_gunicorn_workers_write_their_counts_at_exit(tmp_path):
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), str(PROJECT)]),
-        "DJANGO_SETTINGS_MODULE": "tests.settings_usage",
+        "DJANGO_SETTINGS_MODULE": "tests.live.settings_usage",
         "HTTP_COMPAT_TEST_USAGE_FILE": str(target),
     }
     command = ["gunicorn", "--workers", "2", "legacy_project.wsgi:application"]

@@ -44,7 +44,7 @@ from django_http_compat import install, installer, override, uninstall
 from django_http_compat.conf import resolve
 from django_http_compat.features import FEATURES
 from django_http_compat.legacy.module_names import LEGACY_NAMES
-from tests.servers import REPO, get, running
+from tests.live.servers import REPO, get, running
 
 WAIT = 20  # seconds; only reached when something is wrong
 
@@ -533,9 +533,9 @@ CONCURRENT_SERVERS = {
         "gthread",
         "--threads",
         "4",
-        "tests.live_server:application",
+        "tests.live.app:application",
     ],
-    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live_server:asgi_application"],
+    "uvicorn": ["uvicorn", "--lifespan", "off", "tests.live.app:asgi_application"],
 }
 
 
@@ -543,7 +543,7 @@ CONCURRENT_SERVERS = {
 @pytest.mark.parametrize("server", CONCURRENT_SERVERS)
 def test_modern_requests_are_plain_django_while_another_request_is_inside_override(server):
     """One request's view holds ``@override("1.4")``; requests served meanwhile behave as plain Django."""
-    env = {"PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.settings_concurrent", "PATH": ""}
+    env = {"PYTHONPATH": str(REPO), "DJANGO_SETTINGS_MODULE": "tests.live.settings_concurrent", "PATH": ""}
     prefix = "/async" if server == "uvicorn" else ""
     held = {}
     with running(CONCURRENT_SERVERS[server], cwd=REPO, env=env) as port:

@@ -22,7 +22,7 @@ from django.utils.functional import SimpleLazyObject
 from django_http_compat import override
 from django_http_compat.features import FEATURES
 from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart, upload_body
-from tests.legacy_uses import check_use
+from tests.legacy.uses import check_use
 from tests.models import Member
 
 pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
