@@ -199,8 +199,8 @@ FEATURES: tuple[Feature, ...] = (
         changes=(
             (
                 "1.0",
-                "After a multipart form has been parsed it is an empty string. (0.96 buffered every "
-                "upload and still had the body there; the stream is gone, so the shim raises for 0.96.)",
+                "After a multipart form has been parsed it is an empty string; 0.96 buffered every "
+                "upload and still had the body there, which the shim cannot, so it raises for 0.96.",
             ),
             ("1.3", "After a multipart form has been parsed it raises, naming raw_post_data."),
             ("1.4", "It is request.body under another name, and raises as body does."),

@@ -1,108 +1,17 @@
+"""System checks: the invalid settings each check id reports, and legacy settings left without effect."""
+
 from __future__ import annotations
 
-import io
-import os
-import subprocess
-import sys
-import warnings
-from pathlib import Path
-
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.core.checks import run_checks
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.http import HttpRequest
-from django.test import RequestFactory, override_settings
+from django.test import override_settings
 
-from django_http_compat import override, usage_counts
 from django_http_compat.checks import check_settings
-from django_http_compat.conf import problems
-from django_http_compat.features import FEATURES, FEATURES_BY_ID, default_features, features_for
-from django_http_compat.installer import implementations
-from django_http_compat.versions import RELEASES, InvalidVersion, parse_version
-from django_http_compat.warnings import CATEGORY_OF, HttpCompatWarning, RemovedInDjango19Warning
-from tests.live.servers import free_port
-
-REPO = Path(__file__).resolve().parent.parent
-PROJECT = REPO / "examples" / "legacy_project"
 
 
 def ids(messages):
     return [m.id for m in messages]
-
-
-def test_every_release_parses_and_patch_suffixes_are_accepted():
-    assert len(RELEASES) == 27 and RELEASES[0] == "0.96" and RELEASES[-1] == "6.1"
-    assert [parse_version(r) for r in ("0.96", "1.6.11", "1.10", "6.1")] == [(0, 96), (1, 6), (1, 10), (6, 1)]
-    for bad in ("1.12", "0.95", "7.0", "1", "01.6", 1.6, None):
-        with pytest.raises(InvalidVersion):
-            parse_version(bad)
-
-
-def test_version_semantics():
-    assert features_for((1, 9)) == {
-        "request_is_ajax",
-        "request_xreadlines",
-        "request_get_raw_uri",
-        "request_post_charset",
-        "request_multipart_post_mutable",
-        "querydict_py2_methods",
-        "querydict_list_returns",
-        "querydict_key_error_args",
-        "user_is_authenticated_method",
-        "response_private_headers",
-        "response_default_content_type",
-        "response_str_message",
-        "response_cookie_dates",
-        "response_redirect_positional_content",
-        "utils_http_cookie_date",
-        "shortcuts_render_to_response",
-        "shortcuts_context_instance",
-    }
-    assert {"request_REQUEST", "response_mimetype", "response_positional_order"} <= features_for((1, 6))
-    assert "request_raw_post_data" in features_for((1, 5)) and "request_raw_post_data" not in features_for(
-        (1, 6)
-    )
-    assert "request_getitem" in features_for((0, 96)) and "request_getitem" not in features_for((1, 0))
-    assert "request_is_ajax" not in features_for((0, 96))
-    assert {"response_upper_reason_phrases", "http_reason_phrase_tables"} <= features_for((1, 8))
-    assert "response_private_headers" in features_for(
-        (3, 1)
-    ) and "response_private_headers" not in features_for((3, 2))
-    assert features_for((4, 2)) == {"request_post_charset", "response_redirect_positional_content"}
-    assert features_for((5, 2)) == set()
-    assert default_features() == {f.id for f in FEATURES if not f.conflict}
-    assert "response_positional_order" not in default_features()
-
-
-def test_registry_and_implementations_agree():
-    assert set(implementations()) == set(FEATURES_BY_ID)
-    for feature in FEATURES:
-        assert feature.added_version < feature.removed_version
-        assert issubclass(CATEGORY_OF[feature.id], HttpCompatWarning)
-        assert issubclass(HttpCompatWarning, DeprecationWarning)
-        assert feature.id in feature.warning_message and feature.replacement in feature.warning_message
-    assert CATEGORY_OF["request_REQUEST"] is RemovedInDjango19Warning
-
-
-def test_the_written_out_warning_classes_are_the_registry_s_categories():
-    from django_http_compat import warnings as compat_warnings
-
-    written = {
-        name
-        for name, value in vars(compat_warnings).items()
-        if isinstance(value, type) and issubclass(value, HttpCompatWarning) and value is not HttpCompatWarning
-    }
-    assert written == {feature.category_name for feature in FEATURES}
-    assert set(compat_warnings.CATEGORIES) == written
-    assert set(compat_warnings.__all__) == {*written, "HttpCompatWarning", "warn"}
-    for name in written:
-        category = getattr(compat_warnings, name)
-        assert category.__module__ == "django_http_compat.warnings" and category.__bases__ == (
-            HttpCompatWarning,
-        )
 
 
 @pytest.mark.parametrize(
@@ -121,12 +30,6 @@ def test_a_valid_configuration_adds_no_check_message(settings_):
         assert [m.id for m in run_checks() if m.id and m.id.startswith("http_compat.")] == []
 
 
-def bad_settings(monkeypatch, **values):
-    """Put invalid settings in place without ``setting_changed`` (which refuses them)."""
-    for name, value in values.items():
-        monkeypatch.setattr(settings, name, value, raising=False)
-
-
 @pytest.mark.parametrize(
     ("settings_", "expected"),
     [
@@ -137,212 +40,23 @@ def bad_settings(monkeypatch, **values):
         ({"HTTP_COMPAT_VERSION": "x", "HTTP_COMPAT_WARNINGS": "x"}, ["http_compat.E001", "http_compat.E003"]),
     ],
 )
-def test_checks_report_configuration_errors(monkeypatch, settings_, expected):
-    bad_settings(monkeypatch, **settings_)
+def test_checks_report_configuration_errors(bad_settings, settings_, expected):
+    bad_settings(**settings_)
     messages = check_settings()
     assert ids(messages) == expected
     if expected == ["http_compat.E001"]:
         assert "0.96, 1.0" in messages[0].msg
 
 
-def test_check_is_registered(monkeypatch):
-    bad_settings(monkeypatch, HTTP_COMPAT_VERSION="9.9")
+def test_check_is_registered(bad_settings):
+    bad_settings(HTTP_COMPAT_VERSION="9.9")
     with pytest.raises(Exception, match="http_compat.E001"):
         call_command("check")
 
 
-@pytest.mark.parametrize(
-    ("version", "hint"),
-    [
-        (1.6, "Write it as a string: HTTP_COMPAT_VERSION = '1.6'."),
-        (2, "Write it as a string: HTTP_COMPAT_VERSION = '2.0'."),
-        (
-            1.10,  # the same float as 1.1
-            "Write it as a string: HTTP_COMPAT_VERSION = '1.1' or '1.10' "
-            "(as numbers, 1.10 and 1.1 are equal, so a number cannot tell them apart).",
-        ),
-    ],
-)
-def test_a_version_written_as_a_number_gets_the_string_to_write(version, hint):
-    [error] = problems(version, None, "once")
-    assert (error.check_id, error.hint) == ("http_compat.E001", hint)
-    assert (
-        error.message
-        == f"HTTP_COMPAT_VERSION={version!r} is a number; a Django release is named by a string."
-    )
-
-
-def test_an_unknown_feature_id_gets_the_closest_valid_one():
-    [error] = problems(None, {"is_ajax": True, "request_REQEUST": False}, "once")
-    assert error.message == "HTTP_COMPAT_FEATURES names unknown features: is_ajax, request_REQEUST."
-    assert (
-        error.hint
-        == "Did you mean 'request_is_ajax' for 'is_ajax'? Did you mean 'request_REQUEST' for 'request_REQEUST'?"
-    )
-    [error] = problems(None, {"zzz": True}, "once")
-    assert error.hint.startswith("Valid feature ids: request_REQUEST, ")
-
-
-def test_ready_refuses_invalid_settings_with_the_checks_words(monkeypatch):
-    bad_settings(monkeypatch, HTTP_COMPAT_VERSION=1.6, HTTP_COMPAT_FEATURES={"is_ajax": True})
-    [e001, e002] = check_settings()
-    with pytest.raises(ImproperlyConfigured) as raised:
-        apps.get_app_config("django_http_compat").ready()
-    assert str(raised.value) == (
-        f"(http_compat.E001) {e001.msg}\n\tHINT: {e001.hint}\n(http_compat.E002) {e002.msg}\n\tHINT: {e002.hint}"
-    )
-    assert hasattr(HttpRequest, "is_ajax")  # the shim installed at start-up is left alone
-
-
-@pytest.mark.parametrize(
-    "settings_",
-    [
-        {"HTTP_COMPAT_VERSION": 1.6},
-        {"HTTP_COMPAT_FEATURES": {"is_ajax": True}},
-        {"HTTP_COMPAT_WARNINGS": "loud"},
-    ],
-)
-def test_override_settings_refuses_an_invalid_value_and_keeps_the_shim(settings_):
-    request = RequestFactory().get("/", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
-    [(name, value)] = settings_.items()
-    with pytest.raises(ImproperlyConfigured, match=r"\(http_compat\.E00"), override_settings(**settings_):
-        pytest.fail("an invalid setting was accepted")
-    assert getattr(settings, name, None) != value  # override_settings restored the settings
-    with pytest.warns(HttpCompatWarning):
-        assert request.is_ajax()
-
-
-def test_the_settings_fixture_refuses_an_invalid_value(settings):
-    with pytest.raises(ImproperlyConfigured, match="Write it as a string: HTTP_COMPAT_VERSION = '1.6'"):
-        settings.HTTP_COMPAT_VERSION = 1.6
-    assert hasattr(HttpRequest, "is_ajax")
-
-
-def project_with(tmp_path, setting_line):
-    """The bundled 1.6 project with one line added to its settings; returns the environment."""
-    (tmp_path / "bad_settings.py").write_text(
-        f"from legacy_project.settings import *  # noqa\n{setting_line}\n"
-    )
-    return {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO), str(PROJECT)]),
-        "DJANGO_SETTINGS_MODULE": "bad_settings",
-    }
-
-
-WSGI_APP = "from django.core.wsgi import get_wsgi_application; get_wsgi_application(); print('started')"
-
-
-@pytest.mark.parametrize(
-    ("setting_line", "expected"),
-    [
-        (
-            "HTTP_COMPAT_VERSION = 1.6",
-            "(http_compat.E001) HTTP_COMPAT_VERSION=1.6 is a number; a Django release is named by a string.\n"
-            "\tHINT: Write it as a string: HTTP_COMPAT_VERSION = '1.6'.",
-        ),
-        ("HTTP_COMPAT_FEATURES = {'is_ajax': True}", "Did you mean 'request_is_ajax' for 'is_ajax'?"),
-        (
-            "HTTP_COMPAT_WARNINGS = 'loud'",
-            "(http_compat.E003) HTTP_COMPAT_WARNINGS='loud' is not a warnings mode.",
-        ),
-    ],
-)
-@pytest.mark.parametrize(
-    "command",
-    [
-        [sys.executable, "-c", WSGI_APP],
-        [sys.executable, str(PROJECT / "manage.py"), "shell", "-c", "print('started')"],
-    ],
-    ids=["wsgi-application", "manage-shell"],
-)
-def test_invalid_settings_stop_a_fresh_process_at_start_up(tmp_path, setting_line, expected, command):
-    result = subprocess.run(
-        command, env=project_with(tmp_path, setting_line), capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode != 0 and "started" not in result.stdout
-    assert "django_http_compat.conf.InvalidSettings: (http_compat.E00" in result.stderr
-    assert expected in result.stderr
-
-
-def test_a_valid_project_starts_and_logs_its_features(tmp_path):
-    script = f"import logging; logging.basicConfig(level=logging.INFO); {WSGI_APP}"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=project_with(tmp_path, ""),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert (result.returncode, result.stdout) == (0, "started\n")
-    [log_line] = [line for line in result.stderr.splitlines() if line.startswith("INFO:django_http_compat:")]
-    assert log_line.startswith(
-        "INFO:django_http_compat:Installed the legacy django.http contract: HTTP_COMPAT_VERSION '1.6', "
-        "HTTP_COMPAT_WARNINGS 'once'; active legacy features ("
-    )
-    assert ", request_REQUEST, " in log_line or ": request_REQUEST, " in log_line
-
-
-@pytest.mark.server
-def test_gunicorn_refuses_to_start_with_invalid_settings(tmp_path):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--bind",
-        f"127.0.0.1:{free_port()}",
-        "legacy_project.wsgi:application",
-    ]
-    env = {**project_with(tmp_path, "HTTP_COMPAT_VERSION = 1.6"), "PYTHONWARNINGS": "ignore"}
-    result = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode != 0
-    assert "InvalidSettings: (http_compat.E001) HTTP_COMPAT_VERSION=1.6 is a number" in result.stderr
-
-
-def test_report_command_lists_the_active_features():
-    out = io.StringIO()
-    with override_settings(HTTP_COMPAT_VERSION="4.2", HTTP_COMPAT_WARNINGS="once"):
-        call_command("http_compat_report", stdout=out)
-    charset, redirect = (
-        FEATURES_BY_ID["request_post_charset"],
-        FEATURES_BY_ID["response_redirect_positional_content"],
-    )
-    assert out.getvalue().splitlines() == [
-        "HTTP_COMPAT_VERSION: 4.2; HTTP_COMPAT_WARNINGS: once",
-        "Active legacy features (2):",
-        f"  request_post_charset                  {charset.api} ({charset.removal})",
-        f"  response_redirect_positional_content  {redirect.api} ({redirect.removal})",
-        "No usage counts: set HTTP_COMPAT_USAGE_FILE, or name a usage file.",
-    ]
-
-
-def test_warning_modes():
-    request = RequestFactory().get("/")
-
-    def calls():
-        with warnings.catch_warnings(record=True) as record:
-            warnings.simplefilter("always")
-            for _ in range(3):
-                request.is_ajax()
-        return len(record)
-
-    usage_counts.reset()  # "once" means the first use of the site in this process
-    with override(warnings="once"):
-        assert calls() == 1
-        assert calls() == 0  # the same call site, already reported
-    with override(warnings="always"):
-        assert calls() == 3
-    with override(warnings="ignore"):
-        assert calls() == 0
-    with override(warnings="error"), pytest.raises(HttpCompatWarning, match="request_is_ajax"):
-        request.is_ajax()
-
-
-def test_warning_message_names_version_and_replacement():
-    with override(warnings="always"), pytest.warns(HttpCompatWarning) as record:
-        RequestFactory().get("/").is_ajax()
-    assert str(record[0].message) == (
-        'request.is_ajax() was removed in Django 4.0; use request.headers.get("x-requested-with") '
-        '== "XMLHttpRequest" [request_is_ajax]'
-    )
-    assert record[0].category.__name__ == "RemovedInDjango40Warning"
+def test_an_ignored_default_content_type_is_reported_by_a_check():
+    with override_settings(DEFAULT_CONTENT_TYPE="application/xhtml+xml", HTTP_COMPAT_VERSION="3.0"):
+        ids = [message.id for message in run_checks()]
+    assert "http_compat.W001" in ids
+    with override_settings(DEFAULT_CONTENT_TYPE="application/xhtml+xml", HTTP_COMPAT_VERSION="2.2"):
+        assert "http_compat.W001" not in [message.id for message in run_checks()]

@@ -24,13 +24,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.template import Context, Template
 from django.test import override_settings
+from django.utils.functional import SimpleLazyObject
 
 from django_http_compat import override, uninstall
 from django_http_compat.legacy.auth import CallableFalse, CallableTrue
+from tests.legacy.uses import check_use, warns
+from tests.models import Member
 
 REPO = Path(__file__).resolve().parents[2]
-
-pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
 
 
 # --- Django's system checks (auth.C009/C010) ----------------------------------
@@ -220,3 +221,29 @@ def test_what_only_true_and_false_can_do():
 def test_copies_and_pickles_are_the_same_constants():
     for value in (CallableTrue, CallableFalse):
         assert copy.copy(value) is copy.deepcopy(value) is pickle.loads(pickle.dumps(value)) is value
+
+
+@pytest.mark.parametrize(
+    ("user", "authenticated"),
+    [(AnonymousUser(), False), (User(pk=1), True), (Member(pk=1), True)],
+    ids=["anonymous", "user", "custom_user_model"],
+)
+def test_is_authenticated_is_a_callable_boolean(user, authenticated):
+    with override(version="1.8"):
+        lazy = SimpleLazyObject(lambda: user)
+        with warns("user_is_authenticated_method"):
+            assert lazy.is_authenticated() is authenticated and lazy.is_anonymous() is not authenticated
+        assert bool(user.is_authenticated) is authenticated and (not user.is_anonymous) is authenticated
+        template = Template("{% if user.is_authenticated %}in{% else %}out{% endif %}")
+        assert template.render(Context({"user": user})) == ("in" if authenticated else "out")
+
+
+# feature id -> (a release that had it, a use of it as old code wrote it)
+USES = {
+    "user_is_authenticated_method": ("1.11", lambda: AnonymousUser().is_authenticated()),
+}
+
+
+@pytest.mark.parametrize("feature_id", sorted(USES))
+def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
+    check_use(feature_id, *USES[feature_id], __file__)

@@ -1,43 +1,34 @@
-"""The request side: every legacy API present under its flag, warning, bounded by
-Django's upload limits, and absent at a modern flag exactly as in plain Django.
+"""Legacy attributes and methods of the request (legacy/request.py).
 
-Behaviour of each era is compared with recordings in test_golden.py; the
-0.96-only APIs, which no installable release has, are checked here against
-the 0.96 documentation (seed 003).
+Each is present under its flag, warns, is bounded by Django's upload limits,
+works through the test clients and the WSGI and ASGI handlers, and is absent
+at a modern flag exactly as in plain Django.  Behaviour of each era is
+compared with recordings in tests/golden/test_golden.py; the 0.96-only APIs,
+which no installable release has, are checked here against the 0.96
+documentation.
 """
 
 from __future__ import annotations
 
 import importlib
+import io
+import json
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import DisallowedHost
-from django.http import QueryDict
+from asgiref.sync import async_to_sync
+from django.core.handlers.wsgi import WSGIHandler
+from django.http import HttpRequest
 from django.http.request import RawPostDataException
-from django.template import Context, Template
-from django.test import Client, override_settings
-from django.utils.functional import SimpleLazyObject
+from django.test import AsyncClient, Client, RequestFactory, override_settings
 
-from django_http_compat import override
-from django_http_compat.features import FEATURES
-from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart, upload_body
-from tests.legacy.uses import check_use
-from tests.models import Member
-
-pytestmark = pytest.mark.filterwarnings("ignore::django_http_compat.warnings.HttpCompatWarning")
+from django_http_compat import override, uninstall
+from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart
+from tests.legacy.uses import check_use, warns
 
 
-def _name(module: str, name: str):
+def served(module: str, name: str):
+    """``module.name`` looked up here, as old code's import would (a served name warns at this file)."""
     return getattr(importlib.import_module(module), name)
-
-
-def _error_args(call):
-    try:
-        call()
-    except KeyError as exc:
-        return exc.args
-    raise AssertionError("no KeyError")
 
 
 # feature id -> (a release that had it, a use of it as old code wrote it)
@@ -45,53 +36,24 @@ USES = {
     "request_REQUEST": ("1.6", lambda: make_request("GET", "a=1").REQUEST["a"]),
     "request_raw_post_data": ("1.5", lambda: make_request("POST", "", b"a=1", URLENCODED).raw_post_data),
     "request_getitem": ("0.96", lambda: make_request("GET", "a=1")["a"]),
-    "request_files_dict": (
-        "0.96",
-        lambda: make_request("POST", "", upload_body(), MULTIPART).FILES["doc"]["content"],
-    ),
     "request_get_raw_uri": ("3.2", lambda: make_request("GET", "a=1").get_raw_uri()),
-    "request_post_any_content_type": (
-        "1.4",
-        lambda: dict(make_request("POST", "", b"a=1", "text/plain").POST),
-    ),
-    "request_post_charset": (
-        "4.2",
-        lambda: make_request("POST", "", b"n=caf%E9", URLENCODED + "; charset=latin-1").POST["n"],
-    ),
-    "request_multipart_post_mutable": (
-        "1.10",
-        lambda: make_request("POST", "", multipart([("a", "1")]), MULTIPART).POST.__setitem__("a", "2"),
-    ),
     "request_long_repr": ("1.7", lambda: repr(make_request("GET", "a=1")).split("\n")[:3]),
     "request_is_ajax": (
         "3.1",
         lambda: make_request(headers={"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}).is_ajax(),
     ),
     "request_xreadlines": ("2.2", lambda: list(make_request("POST", "", b"a\nb", "text/plain").xreadlines())),
-    "user_is_authenticated_method": ("1.11", lambda: AnonymousUser().is_authenticated()),
-    "querydict_py2_methods": ("1.11", lambda: QueryDict("a=1").has_key("a")),
-    "querydict_list_returns": ("1.11", lambda: QueryDict("a=1&b=2").keys()[1]),
-    "querydict_key_error_args": ("1.6", lambda: _error_args(lambda: QueryDict("a=1")["b"])),
-    "datastructures_MergeDict": ("1.8", lambda: _name("django.utils.datastructures", "MergeDict").__name__),
-    "http_get_host": ("1.4", lambda: _name("django.http", "get_host")(make_request())),
     "http_build_request_repr": (
         "1.8",
-        lambda: _name("django.http", "build_request_repr")(make_request())[:13],
+        lambda: served("django.http", "build_request_repr")(make_request())[:13],
     ),
-    "http_module_names": ("1.4", lambda: _name("django.http", "smart_str")(b"x")),
 }
-
-
-def test_every_request_feature_has_a_use():
-    assert set(USES) == {f.id for f in FEATURES if f.area == "request"}
 
 
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
     check_use(feature_id, *USES[feature_id], __file__)
 
-
-# --- upload limits -----------------------------------------------------------
 
 LIMITS = {
     "memory": ({"DATA_UPLOAD_MAX_MEMORY_SIZE": 100}, multipart([("a", "v" * 300)]), MULTIPART),
@@ -104,6 +66,7 @@ LIMITS = {
     "memory_text": ({"DATA_UPLOAD_MAX_MEMORY_SIZE": 100}, b"a=" + b"v" * 300, "text/plain"),
     "fields_text": ({"DATA_UPLOAD_MAX_NUMBER_FIELDS": 3}, b"a=1&b=2&c=3&d=4&e=5", "text/plain"),
 }
+
 
 # (legacy accessor, the modern code replacing it, a release with the legacy one)
 PAIRS = [
@@ -159,72 +122,130 @@ def test_limits_refuse_with_400(accessor, release, limits_refused):
     assert refused == limits_refused
 
 
-# --- 0.96 contract, from its documentation (no 0.96 release can be installed) -
-
-
 @override(version="0.96")
 def test_request_getitem_searches_post_then_get():
     request = make_request("POST", "a=get&g=1", b"a=post", URLENCODED)
-    assert (request["a"], request["g"]) == ("post", "1")
-    assert request.has_key("g") and "a" in request and "zz" not in request
-    with pytest.raises(KeyError) as info:
+    with warns("request_getitem"):
+        assert (request["a"], request["g"]) == ("post", "1")
+    with warns("request_getitem"):
+        assert request.has_key("g") and "a" in request and "zz" not in request
+    with pytest.raises(KeyError) as info, warns("request_getitem"):
         request["zz"]
     assert info.value.args == ("zz not found in either POST or GET",)
-
-
-@override(version="0.96")
-def test_uploaded_files_answer_as_the_0_96_dicts():
-    upload = make_request("POST", "", upload_body(), MULTIPART).FILES["doc"]
-    assert (upload["filename"], upload["content-type"]) == ("notes.txt", "text/plain")
-    assert upload["content"] == upload["content"] == b"line one\nline two"
-    assert upload.keys() == ["filename", "content-type", "content"] and upload.has_key("content")
-    assert upload.get("nope", "d") == "d"
-    with pytest.raises(KeyError):
-        upload["nope"]
-    assert upload.read() == b""  # and it is still the modern file object
 
 
 @override(version="0.96")
 def test_raw_post_data_after_a_multipart_parse_refuses_rather_than_lie():
     request = make_request("POST", "", multipart([("a", "1")]), MULTIPART)
     assert request.POST["a"] == "1"
-    with pytest.raises(RawPostDataException, match="raw_post_data"):
+    with pytest.raises(RawPostDataException, match="raw_post_data"), warns("request_raw_post_data"):
         getattr(request, "raw_post_data")  # noqa: B009
 
 
-# --- is_authenticated() ------------------------------------------------------
+LEGACY = {"REQUEST": {"a": ["post"], "b": ["2"]}, "is_ajax": True}
 
 
-@pytest.mark.parametrize(
-    ("user", "authenticated"),
-    [(AnonymousUser(), False), (User(pk=1), True), (Member(pk=1), True)],
-    ids=["anonymous", "user", "custom_user_model"],
-)
-def test_is_authenticated_is_a_callable_boolean(user, authenticated):
-    with override(version="1.8"):
-        lazy = SimpleLazyObject(lambda: user)
-        assert lazy.is_authenticated() is authenticated and lazy.is_anonymous() is not authenticated
-        assert bool(user.is_authenticated) is authenticated and (not user.is_anonymous) is authenticated
-        template = Template("{% if user.is_authenticated %}in{% else %}out{% endif %}")
-        assert template.render(Context({"user": user})) == ("in" if authenticated else "out")
+def echo(content) -> dict:
+    data = json.loads(content)
+    return {key: data[key] for key in ("REQUEST", "is_ajax")}
 
 
-# --- security is not legacy ----------------------------------------------------
+def test_test_client():
+    with warns("request_REQUEST", "request_is_ajax", "request_xreadlines", "response_mimetype"):
+        response = Client().post("/echo/?a=get&b=2", {"a": "post"}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert response["Content-Type"] == "application/json"
+    assert echo(response.content) == LEGACY
 
 
-@override(version="1.4", warnings="ignore")
-def test_get_host_still_validates_the_host():
-    request = make_request(headers={"HTTP_HOST": "evil.example"})
-    with pytest.raises(DisallowedHost):
-        _name("django.http", "get_host")(request)
+def test_async_client_and_asgi_handler():
+    with warns("request_REQUEST", "request_is_ajax", "request_xreadlines", "response_mimetype"):
+        response = async_to_sync(AsyncClient().post)(
+            "/echo/?a=get&b=2", {"a": "post"}, headers={"X-Requested-With": "XMLHttpRequest"}
+        )
+    assert echo(response.content) == LEGACY
+    assert json.loads(response.content)["class"] == "ASGIRequest"
 
 
-@override(version="1.10", warnings="ignore")
-def test_only_a_multipart_post_becomes_mutable():
-    form = make_request("POST", "g=1", multipart([("a", "1")]), MULTIPART)
-    form.POST["a"] = "2"
-    assert form.POST["a"] == "2"
-    with pytest.raises(AttributeError, match="immutable"):
-        form.GET["g"] = "2"
-    with pytest.raises(AttributeError, match="immutable"):
-        make_request("POST", "", b"a=1", URLENCODED).POST["a"] = "2"
+def test_wsgi_handler_streams_lines():
+    body = b"first\nsecond\n"
+    environ = RequestFactory().post("/echo/", body, content_type="text/plain").environ
+    environ["wsgi.input"] = io.BytesIO(body)
+    seen = {}
+
+    def start_response(status, headers):
+        seen["status"] = status
+
+    with warns("request_REQUEST", "request_is_ajax", "request_xreadlines", "response_mimetype"):
+        content = b"".join(WSGIHandler()(environ, start_response))
+    assert seen["status"].startswith("200")
+    assert json.loads(content)["lines"] == ["first\n", "second\n"]
+
+
+def test_request_factory_requests_have_REQUEST_but_bare_requests_never_did():
+    with warns("request_REQUEST"):
+        assert RequestFactory().get("/?x=1").REQUEST["x"] == "1"
+    assert not hasattr(HttpRequest(), "REQUEST")
+
+
+def test_xreadlines_streams_without_reading_the_body_whole():
+    class CountingStream(io.BytesIO):
+        largest = 0
+
+        def read(self, size=-1):
+            CountingStream.largest = max(CountingStream.largest, size if size and size > 0 else 1 << 30)
+            return super().read(size)
+
+        def readline(self, size=-1):
+            return super().readline(size)
+
+    body = b"x" * 100 + b"\n" + b"y\n" * 5000
+    request = make_request("POST", "", b"", "text/plain")
+    request._stream = CountingStream(body)
+    with warns("request_xreadlines"):
+        lines = request.xreadlines()
+    assert next(lines) == b"x" * 100 + b"\n"
+    assert CountingStream.largest < len(body)
+    assert sum(1 for _ in lines) == 5000
+
+
+def test_REQUEST_goes_through_upload_limits():
+    with override_settings(DATA_UPLOAD_MAX_NUMBER_FIELDS=3), warns("request_REQUEST"):
+        response = Client().post("/echo/", {f"f{i}": "v" for i in range(10)})
+    assert response.status_code == 400
+    with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100), warns("request_REQUEST"):
+        response = Client().post("/echo/", {"big": "v" * 500})
+    assert response.status_code == 400
+
+
+def test_REQUEST_is_lazy_and_cached():
+    request = make_request("POST", "g=1", multipart([("p", "2")]), "multipart/form-data; boundary=BoUnDaRy")
+    assert "_post" not in request.__dict__
+    with warns("request_REQUEST"):
+        merged = request.REQUEST
+        assert merged is request.REQUEST
+    assert (merged["p"], merged["g"]) == ("2", "1")
+
+
+PLAIN_DJANGO_CALLS = [
+    ("REQUEST", lambda: RequestFactory().get("/").REQUEST),
+    ("is_ajax", lambda: RequestFactory().get("/").is_ajax()),
+    ("xreadlines", lambda: RequestFactory().get("/").xreadlines()),
+]
+
+
+def _error_of(call):
+    try:
+        call()
+    except Exception as exc:
+        return type(exc), str(exc)
+    return None
+
+
+@pytest.mark.parametrize(("name", "call"), PLAIN_DJANGO_CALLS, ids=[n for n, _ in PLAIN_DJANGO_CALLS])
+def test_absent_at_modern_version_exactly_as_plain_django(name, call, reinstall):
+    with override(version="5.2"):
+        flagged = _error_of(call)
+    uninstall()
+    plain = _error_of(call)
+    assert plain is not None
+    assert flagged == plain

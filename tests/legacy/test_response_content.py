@@ -1,7 +1,9 @@
-"""Iterator content (``response_iterator_content``, flags below 1.7) where modern code meets it.
+"""Response content as old releases held it (legacy/response_content.py).
 
-The cache middleware pickles responses, the ASGI handler sends them from its
-event loop, and a response built inside ``override()`` may be read after it
+Iterator content (``response_iterator_content``, flags below 1.7) streams until
+something reads it, and is refused to ``write()`` in 0.96; ``str(response)``
+gives the HTTP message.  Modern code meets iterator content too: the cache
+middleware pickles responses, the ASGI handler sends them from its event loop, and a response built inside ``override()`` may be read after it
 has ended.  Each case is compared with plain Django (the app uninstalled, or a
 server without it) serving the same view with str content.
 """
@@ -19,12 +21,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
 from django_http_compat import override, uninstall
 from tests.golden.probes import make_request
+from tests.legacy.uses import check_use
+from tests.legacy.wsgi import run_wsgi
 from tests.live.content_urls import CALLS, page
 from tests.live.servers import LIVE_SERVERS, get, running
 
@@ -133,7 +138,6 @@ urlpatterns = [path("generator/", overridden_generator), path("str/", overridden
 
 
 def served_wsgi(path: str, middleware: list[str]) -> tuple[str, list, bytes]:
-    from django.core.handlers.wsgi import WSGIHandler
 
     environ = make_request("GET", "").environ
     environ["PATH_INFO"] = path
@@ -230,3 +234,87 @@ def test_asgi_serves_other_connections_while_a_generator_blocks(asgi):
                 time.sleep(0.02)
             assert (name, released.status, released.body) == (name, 200, b"ok")
             assert (name, waiting.result().body) == (name, b"released")  # not "stalled"
+
+
+def _read_at_construction() -> list[str]:
+    log: list[str] = []
+
+    def rows():
+        log.append("read")
+        yield "a"
+
+    HttpResponse(rows())
+    return log
+
+
+class Rows:
+    """A generator-like iterator that records what happened to it."""
+
+    def __init__(self):
+        self.events = []
+        self._chunks = iter(["id,name\r\n", "1,teapot\r\n"])
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.events.append("next")
+        return next(self._chunks)
+
+    def close(self):
+        self.events.append("close")
+
+
+def rows_view(request):
+    request.rows = Rows()
+    return HttpResponse(request.rows, content_type="text/csv")
+
+
+@override(version="1.6", warnings="ignore")
+def test_an_iterator_response_streams_until_something_reads_it():
+    rows = Rows()
+    response = HttpResponse(rows)
+    assert rows.events == []  # nothing read at construction
+    assert list(response) == [b"id,name\r\n", b"1,teapot\r\n"]  # streamed, chunk by chunk
+    response.close()
+    assert rows.events[-1] == "close"
+    rows = Rows()
+    response = HttpResponse(rows)
+    assert response.content == response.content == b"id,name\r\n1,teapot\r\n"  # the first read is kept
+    response.write("2,kettle\r\n")
+    assert response.tell() == len(response.getvalue()) == 29
+    assert pickle.loads(pickle.dumps(response)).content == response.content  # what the cache middleware does
+
+
+@override(version="1.6", warnings="ignore")
+def test_an_iterator_response_is_served_whole_with_and_without_middleware():
+    urls = "tests.legacy.response_urls"
+    for middleware in ([], ["django.middleware.common.CommonMiddleware"]):
+        status, _, chunks = run_wsgi("/rows/", ROOT_URLCONF=urls, MIDDLEWARE=middleware)
+        assert (status, b"".join(chunks)) == ("200 OK", b"id,name\r\n1,teapot\r\n")
+        assert len(chunks) == (2 if not middleware else 1)  # CommonMiddleware read it for Content-Length
+
+
+@override(version="0.96", warnings="ignore")
+def test_096_writing_to_an_iterator_response_raises_as_seed_003_says():
+    response = HttpResponse(iter(["a", "b"]))
+    with pytest.raises(Exception, match="is not writable"):
+        response.write("c")
+    with pytest.raises(Exception, match="cannot tell its position"):
+        response.tell()
+    assert response.content == b"ab"
+    writable = HttpResponse()
+    writable.write("<p>text</p>")
+    assert writable.content == b"<p>text</p>"
+
+
+# feature id -> (a release that had it, a use of it as old code wrote it)
+USES = {
+    "response_iterator_content": ("1.6", _read_at_construction),
+    "response_str_message": ("1.6", lambda: str(HttpResponse("body", content_type="text/plain"))),
+}
+
+
+@pytest.mark.parametrize("feature_id", sorted(USES))
+def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
+    check_use(feature_id, *USES[feature_id], __file__)

@@ -1,17 +1,24 @@
 """One check for every legacy feature: it works under its flag and is absent at a modern one.
 
-Each test module holds a table ``feature id -> (a release that had it, a use
-of it as old code wrote it)`` and runs ``check_use`` on each row, with the
+Each ``tests/legacy/test_<module>.py`` holds a table ``USES``: feature id ->
+(a release that had it, a use of it as old code wrote it), for the features
+its behaviour module implements, and runs ``check_use`` on each row with the
 ``reinstall`` fixture (``check_use`` uninstalls the shim to see plain Django).
+``test_uses.py`` requires every feature to have exactly one row.
+
+``warns(*feature_ids)`` is ``pytest.warns`` with each feature's category and
+id, around the legacy calls a test makes on purpose.
 """
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 import django
+import pytest
 
 from django_http_compat import override, uninstall
 from django_http_compat.features import FEATURES_BY_ID
@@ -47,3 +54,15 @@ def check_use(feature_id: str, release: str, use: Callable[[], Any], caller_file
         assert str(ours[0].message) == feature.warning_message
     else:
         assert ours == []
+
+
+def warns(*feature_ids: str) -> contextlib.ExitStack:
+    """``pytest.warns(<the feature's category>, match="[<feature id>]")`` for each feature, nested.
+
+    Each expects at least one warning of its feature; a legacy call that
+    none expects is passed on, and fails the test under ``-W error``.
+    """
+    stack = contextlib.ExitStack()
+    for feature_id in feature_ids:
+        stack.enter_context(pytest.warns(CATEGORY_OF[feature_id], match=rf"\[{feature_id}\]"))
+    return stack
