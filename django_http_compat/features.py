@@ -510,6 +510,25 @@ FEATURES: tuple[Feature, ...] = (
         modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
         finds=(ServedNames(tuple((f"django.http.{name}", target) for name, target in HTTP_1_4_NAMES)),),
     ),
+    Feature(
+        id="http_fix_location_header",
+        code="HC305",
+        api="django.http.fix_location_header(request, response)",
+        area="response",
+        summary=(
+            "Makes the response's Location header absolute with request.build_absolute_uri(), "
+            "as the request handler then did for every response, and returns the response."
+        ),
+        added="1.0",
+        removed="1.9",
+        replacement='response["Location"] = request.build_absolute_uri(response["Location"])',
+        example='from django.http import fix_location_header\nresponse = fix_location_header(request, HttpResponseRedirect("/next/"))',
+        modern='response = HttpResponseRedirect(request.build_absolute_uri("/next/"))',
+        finds=(
+            ServedNames((("django.http.fix_location_header", f"{LEGACY}.location.fix_location_header"),)),
+        ),
+        pitfalls="The host comes from ``request.get_host()``, which raises ``DisallowedHost`` for a host outside ``ALLOWED_HOSTS``; a relative Location is valid HTTP, so most code can drop the call.",
+    ),
     # --- response -------------------------------------------------------------
     Feature(
         id="response_mimetype",

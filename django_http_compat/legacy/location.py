@@ -11,6 +11,9 @@ The rewrite runs after Django's handler has turned exceptions into
 responses, so it must not raise: a Location it cannot rewrite (a host not
 allowed, a URL ``urlsplit()`` refuses such as ``//[``) is sent as the view
 gave it, as plain Django sends it.
+
+Old code could also call the handler's helper itself, as
+``django.http.fix_location_header()`` (served by name, see ``module_names``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,17 @@ def make_location_absolute(request: HttpRequest, response: HttpResponseBase) -> 
     if location:
         with contextlib.suppress(Exception):
             response["Location"] = request.build_absolute_uri(location)
+
+
+def fix_location_header(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """``django.http.fix_location_header()``: the same rewrite, called by old code itself.
+
+    Called from a view or middleware, a failure is the caller's to see, as it
+    was: a host outside ALLOWED_HOSTS raises ``DisallowedHost`` (a 400).
+    """
+    if response.has_header("Location"):
+        response["Location"] = request.build_absolute_uri(response["Location"])
+    return response
 
 
 _modern_get_response = BaseHandler.get_response
