@@ -13,7 +13,8 @@ from typing import Any
 import django.http as _http
 from django.template import response as _template
 
-from .legacy.datastructures import MergeDict
+from . import SWAP_IMPORTS
+from .legacy.datastructures import MergeDict as MergeDict  # served as a swap import
 from .legacy.response import LegacyArguments, LegacyKeywordArguments, LegacyRedirectArguments
 
 
@@ -50,4 +51,4 @@ HttpResponseBase = _http.HttpResponseBase
 UnreadablePostError = _http.UnreadablePostError
 RawPostDataException = _http.RawPostDataException
 
-__all__ = ["MergeDict", *(n for n in dir() if n[0].isupper() and n != "Any")]
+__all__ = list(SWAP_IMPORTS)

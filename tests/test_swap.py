@@ -11,6 +11,9 @@ from django_http_compat.warnings import HttpCompatWarning
 
 
 def test_every_swap_name_is_importable_and_subclasses_django():
+    from django_http_compat import swap
+
+    assert swap.__all__ == list(django_http_compat.SWAP_IMPORTS)
     for name in django_http_compat.SWAP_IMPORTS:
         value = getattr(django_http_compat, name)
         original = getattr(http, name, None)
