@@ -9,7 +9,36 @@ importing this package costs almost nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what __getattr__ serves, for type checkers and IDEs
+    from .installer import install, override, uninstall  # noqa: F401
+    from .swap import (  # noqa: F401
+        BadHeaderError,
+        FileResponse,
+        Http404,
+        HttpRequest,
+        HttpResponse,
+        HttpResponseBadRequest,
+        HttpResponseBase,
+        HttpResponseForbidden,
+        HttpResponseGone,
+        HttpResponseNotAllowed,
+        HttpResponseNotFound,
+        HttpResponseNotModified,
+        HttpResponsePermanentRedirect,
+        HttpResponseRedirect,
+        HttpResponseServerError,
+        JsonResponse,
+        MergeDict,
+        QueryDict,
+        RawPostDataException,
+        SimpleTemplateResponse,
+        StreamingHttpResponse,
+        TemplateResponse,
+        UnreadablePostError,
+    )
+    from .usage_counts import usage  # noqa: F401
 
 __version__ = "0.1.0"
 
@@ -45,11 +74,11 @@ __all__ = ["__version__", "install", "uninstall", "override", "usage", *SWAP_IMP
 
 def __getattr__(name: str) -> Any:
     if name in ("install", "uninstall", "override"):
-        from . import patching as _patching
+        from . import installer as _installer
 
-        return getattr(_patching, name)
+        return getattr(_installer, name)
     if name == "usage":
-        from .usage_counts import usage
+        from .usage_counts import usage  # noqa: F401
 
         return usage
     if name in SWAP_IMPORTS:

@@ -14,7 +14,7 @@ class HttpCompatConfig(AppConfig):
     verbose_name = "django.http compatibility"
 
     def ready(self) -> None:
-        from . import patching, usage_counts
+        from . import installer, usage_counts
         from .checks import check_legacy_settings, check_settings
         from .conf import settings_config
         from .warnings import show_warnings
@@ -26,7 +26,7 @@ class HttpCompatConfig(AppConfig):
         # starting with the shim off would only move the failure to the
         # first legacy call.
         config = settings_config()
-        patching.install()
+        installer.install()
         show_warnings()
         logger.info("Installed the legacy django.http contract: %s", config.describe())
         usage_file = getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)

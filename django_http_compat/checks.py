@@ -19,7 +19,7 @@ from django.core.checks import CheckMessage, Error, Warning
 
 from .conf import problems, read_settings
 from .features import FEATURES_BY_ID
-from .patching import state
+from .state import state
 
 #: The docs page on what lies beyond ``django.http``, and the tools that migrate it.
 NEIGHBOURS_DOCS = "https://django-http-compat.readthedocs.io/en/latest/neighbours.html"

@@ -278,13 +278,13 @@ def _rewrite(outcome, roots, options, max_bytes: int, out: IO[str], err: IO[str]
 def add_report_arguments(
     parser: argparse.ArgumentParser, file_optional: bool = False, default_root: str = "."
 ) -> None:
-    from .usage_report import add_arguments
+    from .report_command import add_arguments
 
     add_arguments(parser, file_optional, default_root)
 
 
 def run_report(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .usage_report import run
+    from .report_command import run
 
     return run(options, out, err)
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from .features import FEATURES, FEATURES_BY_ID, Feature, features_for
-from .versions import RELEASES, InvalidVersion, Version, format_version, parse_version
+from .versions import RELEASES, VERSION_OF, InvalidVersion, Version, format_version, parse_version
 
 WARNING_MODES = ("once", "always", "error", "ignore")
 DEFAULT_WARNINGS = "once"
@@ -46,13 +46,19 @@ class Config(NamedTuple):
     features: frozenset[str]
     warnings: str
 
-    def flagged_before(self, version: Version) -> bool:
-        """True when the flagged release is older than ``version``.
+    def before(self, release: str) -> bool:
+        """Does ``HTTP_COMPAT_VERSION`` name a release older than ``release`` (``"1.4"``)?
 
-        Features whose details changed between releases use this to pick the
-        era; with no version set they behave as their last release did.
+        Features whose details changed within their versions pick the era
+        with this and ``at_least()``, taking the release names the registry
+        declares in ``Feature.changes``.  With no version set a feature behaves
+        as its last release did, so nothing is ``before`` anything.
         """
-        return self.version is not None and self.version < version
+        return self.version is not None and self.version < VERSION_OF[release]
+
+    def at_least(self, release: str) -> bool:
+        """Is the flagged release ``release`` or later, or no version set?  (``not before(release)``)"""
+        return self.version is None or self.version >= VERSION_OF[release]
 
     def active_features(self) -> list[Feature]:
         """The features this configuration turns on, in registry order."""

@@ -43,30 +43,33 @@ QUERYDICT_WRITES = (
     "popitem",
     "clear",
 )
-#: The helpers the one-module ``django.http`` of 1.4 and earlier imported, and old code imported from it.
+#: Where the served objects that the shim writes itself live.
+LEGACY = "django_http_compat.legacy"
+#: The helpers the one-module ``django.http`` of 1.4 and earlier imported, and
+#: old code imported from it: (name, dotted path of what is served for it).
 HTTP_1_4_NAMES = (
-    "MultiValueDict",
-    "ImmutableList",
-    "MultiPartParser",
-    "RESERVED_CHARS",
-    "absolute_http_url_re",
-    "str_to_unicode",
-    "parse_qsl",
-    "smart_str",
-    "force_unicode",
-    "iri_to_uri",
-    "urlencode",
-    "urljoin",
-    "settings",
-    "pformat",
-    "HttpResponseRedirectBase",
-    "validate_host",
-    "host_validation_re",
-    "cookie_date",
-    "SuspiciousOperation",
-    "ImproperlyConfigured",
-    "RAISE_ERROR",
-    "Morsel",
+    ("MultiValueDict", "django.utils.datastructures.MultiValueDict"),
+    ("ImmutableList", "django.utils.datastructures.ImmutableList"),
+    ("MultiPartParser", "django.http.multipartparser.MultiPartParser"),
+    ("RESERVED_CHARS", f"{LEGACY}.module_names.RESERVED_CHARS"),
+    ("absolute_http_url_re", f"{LEGACY}.module_names.absolute_http_url_re"),
+    ("str_to_unicode", f"{LEGACY}.module_names.str_to_unicode"),
+    ("parse_qsl", "urllib.parse.parse_qsl"),
+    ("smart_str", "django.utils.encoding.smart_str"),
+    ("force_unicode", "django.utils.encoding.force_str"),
+    ("iri_to_uri", "django.utils.encoding.iri_to_uri"),
+    ("urlencode", "urllib.parse.urlencode"),
+    ("urljoin", "urllib.parse.urljoin"),
+    ("settings", "django.conf.settings"),
+    ("pformat", "pprint.pformat"),
+    ("HttpResponseRedirectBase", "django.http.response.HttpResponseRedirectBase"),
+    ("validate_host", "django.http.request.validate_host"),
+    ("host_validation_re", "django.http.request.host_validation_re"),
+    ("cookie_date", f"{LEGACY}.cookies.cookie_date"),
+    ("SuspiciousOperation", "django.core.exceptions.SuspiciousOperation"),
+    ("ImproperlyConfigured", "django.core.exceptions.ImproperlyConfigured"),
+    ("RAISE_ERROR", "django.http.request.RAISE_ERROR"),
+    ("Morsel", "http.cookies.Morsel"),
 )
 PY2_ITERATORS = (
     ("iteritems", "items"),
@@ -94,8 +97,6 @@ class Feature:
     removed: str
     #: The modern code that replaces it.
     replacement: str
-    #: Entries of the contract catalogue and the reference documents describing it.
-    reference: str
     #: Release that started warning about it, if any did.
     deprecated: str | None = None
     #: True when the old behaviour cannot coexist with modern behaviour, or would
@@ -115,6 +116,11 @@ class Feature:
     finds: tuple[Pattern, ...] | NotFindable = ()
     #: What hand-written replacements tend to get wrong (for the migration guide).
     pitfalls: str = ""
+    #: Changes within its versions: (first release that does it, one sentence).
+    #: Behaviour modules pick the era with ``before(release)`` / ``at_least(release)``
+    #: on exactly these releases (a test holds the two together).  A change from
+    #: ``removed`` on applies where HTTP_COMPAT_FEATURES turns the feature on later.
+    changes: tuple[tuple[str, str], ...] = ()
 
     @property
     def patterns(self) -> tuple[Pattern, ...]:
@@ -168,7 +174,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="1.7",
         removed="1.9",
         replacement="request.POST or request.GET explicitly (look in POST first to keep the old precedence)",
-        reference="RQ-03, QD-15, C-10; seeds 003, 001, 000",
         example='page = request.REQUEST.get("page", "1")',
         modern='page = request.POST.get("page", request.GET.get("page", "1"))',
         finds=(Attribute(("REQUEST",), on=REQUEST),),
@@ -179,18 +184,23 @@ FEATURES: tuple[Feature, ...] = (
         code="HC102",
         api="request.raw_post_data",
         area="request",
-        summary=(
-            "The raw body. After a multipart form has been parsed it was '' up to 1.2 and "
-            "raised from 1.3; the shim follows the flagged release."
-        ),
+        summary="The raw body, under the name request.body had before 1.4.",
         added="0.96",
         deprecated="1.4",
         removed="1.6",
         replacement="request.body",
-        reference="RQ-04, RQ-05, C-09; seed 003",
         example="payload = json.loads(request.raw_post_data)",
         modern="payload = json.loads(request.body)",
         finds=(Attribute(("raw_post_data",), on=REQUEST, fix=Rewrite("rename", "body")),),
+        changes=(
+            (
+                "1.0",
+                "After a multipart form has been parsed it is an empty string; 0.96 buffered every "
+                "upload and still had the body there, which the shim cannot, so it raises for 0.96.",
+            ),
+            ("1.3", "After a multipart form has been parsed it raises, naming raw_post_data."),
+            ("1.4", "It is request.body under another name, and raises as body does."),
+        ),
         pitfalls='Up to 1.2, ``raw_post_data`` was ``""`` once a multipart form had been parsed; ``request.body`` raises ``RawPostDataException`` there. Read the body before ``POST`` or ``FILES`` when you need both.',
     ),
     Feature(
@@ -207,7 +217,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.0",
         replacement="request.POST or request.GET explicitly, POST first",
-        reference="RQ-01, RQ-02; seed 003",
         # Templates try obj[name] before the attribute: with it on by default, a
         # query string could answer for {{ request.path }} in modern templates too.
         conflict=True,
@@ -229,7 +238,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.0",
         replacement="f.name, f.content_type, f.read() (or f.chunks() for large files)",
-        reference="RQ-09, RQ-10, C-21; seed 003",
         example='upload = request.FILES["doc"]\nsave(upload["filename"], upload["content"])',
         modern='upload = request.FILES["doc"]\nsave(upload.name, upload.read())',
         finds=(Item(on=("upload",), keys=("filename", "content-type", "content")),),
@@ -244,7 +252,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.9",
         removed="4.0",
         replacement="request.build_absolute_uri() (validates the host against ALLOWED_HOSTS)",
-        reference="RQ-27",
         example="logger.info(request.get_raw_uri())",
         modern="logger.info(request.build_absolute_uri())",
         finds=(Method(("get_raw_uri",), on=REQUEST, args=0),),
@@ -262,7 +269,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.5",
         replacement="request.body, parsed for its real content type",
-        reference="RQ-06, C-15; seeds 001, 000",
         conflict=True,
         example="data = json.loads(list(request.POST.keys())[0])",
         modern="data = json.loads(request.body)",
@@ -282,7 +288,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.0",
         removed="5.0",
         replacement="UTF-8 urlencoded forms, or request.body decoded by your own code",
-        reference="RQ-18",
         conflict=True,
         example='request.encoding = "latin-1"\nname = request.POST["name"]',
         modern='name = QueryDict(request.body, encoding="latin-1")["name"]',
@@ -297,7 +302,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.11",
         replacement="request.POST.copy(), then change the copy",
-        reference="RQ-07, C-14",
         conflict=True,
         example='request.POST["owner"] = request.user.pk',
         modern='data = request.POST.copy()\ndata["owner"] = request.user.pk',
@@ -315,12 +319,12 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.8",
         replacement="explicit logging of the request attributes you need",
-        reference="RQ-24",
         conflict=True,
         warns=False,
         example="logger.error(repr(request))",
         modern='logger.error("%s GET=%r POST=%r", request.get_full_path(), request.GET, request.POST)',
         finds=(Builtin(("repr", "str"), on=REQUEST),),
+        changes=(("1.4", "The dump starts with a path line."),),
     ),
     Feature(
         id="request_is_ajax",
@@ -332,7 +336,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="3.1",
         removed="4.0",
         replacement='request.headers.get("x-requested-with") == "XMLHttpRequest"',
-        reference="RQ-12; seeds 001, 000, 004",
         example="if request.is_ajax():\n    return JsonResponse(data)",
         modern='if request.headers.get("x-requested-with") == "XMLHttpRequest":\n    return JsonResponse(data)',
         finds=(Method(("is_ajax",), on=REQUEST, args=0, fix=Rewrite("header_comparison")),),
@@ -348,7 +351,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="2.0",
         removed="3.0",
         replacement="iteration over the request (for line in request)",
-        reference="RQ-13; seeds 001, 000, 004",
         example="for line in request.xreadlines():\n    handle(line)",
         modern="for line in request:\n    handle(line)",
         finds=(Method(("xreadlines",), on=REQUEST, args=0, fix=Rewrite("iterate")),),
@@ -368,7 +370,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="1.10",
         removed="2.0",
         replacement="request.user.is_authenticated (an attribute)",
-        reference="NB-01, C-11; seeds 003, 001, 000, 004",
         conflict=True,
         example="if request.user.is_authenticated():\n    ...",
         modern="if request.user.is_authenticated:\n    ...",
@@ -385,7 +386,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="2.0",
         replacement="key in q, q.items(), q.keys(), q.values(), q.lists()",
-        reference="QD-05, QD-06, C-03; seeds 003, 001, 000, 004",
         example='if request.GET.has_key("q"):\n    for key, value in request.GET.iteritems(): ...',
         modern='if "q" in request.GET:\n    for key, value in request.GET.items(): ...',
         finds=(
@@ -408,7 +408,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="2.0",
         replacement="list(q.items()), sorted(q.keys()) ...",
-        reference="QD-06, C-03",
         conflict=True,
         warns=False,
         example="first = request.GET.keys()[0]",
@@ -422,18 +421,18 @@ FEATURES: tuple[Feature, ...] = (
         api="the text of MultiValueDictKeyError",
         area="request",
         summary=(
-            "A missing key reported as \"Key 'k' not found in <QueryDict: ...>\" up to 1.5 "
-            "(the dict's keys, its values left out), and as \"'k'\" (the key's repr) from 1.6 to 1.11."
+            "A missing key is reported as \"Key 'k' not found in <QueryDict: ...>\", with the dict's "
+            "keys and its values left out."
         ),
         added="0.96",
         removed="2.0",
         replacement="exc.args[0], which is the missing key itself",
-        reference="QD-03, C-20",
         conflict=True,
         warns=False,
         example='except MultiValueDictKeyError as exc:\n    name = str(exc).strip("\'")',
         modern="except MultiValueDictKeyError as exc:\n    name = exc.args[0]",
         finds=NotFindable("it shows only where code reads the text of a caught MultiValueDictKeyError"),
+        changes=(("1.6", "The text is the key's repr, \"'k'\"."),),
     ),
     # --- module-level names ---------------------------------------------------
     Feature(
@@ -446,11 +445,24 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="1.7",
         removed="1.9",
         replacement="collections.ChainMap or dict.update()",
-        reference="QD-15, C-10",
         example="from django.utils.datastructures import MergeDict\nparams = MergeDict(request.POST, request.GET)",
         modern="from collections import ChainMap\nparams = ChainMap(request.POST, request.GET)",
-        finds=(ServedNames(("django.utils.datastructures.MergeDict",)),),
+        finds=(
+            ServedNames((("django.utils.datastructures.MergeDict", f"{LEGACY}.datastructures.MergeDict"),)),
+        ),
         pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
+        changes=(
+            (
+                "1.6",
+                "bool() reflects the contents (it was always true), and a missing key raises "
+                "KeyError(key) rather than a KeyError without arguments.",
+            ),
+            (
+                "2.0",
+                "Turned on at 2.0 or later, or with no version set, items(), keys() and values() "
+                "return iterators and iteritems(), iterkeys() and itervalues() are gone, as on Python 3.",
+            ),
+        ),
     ),
     Feature(
         id="http_get_host",
@@ -461,10 +473,9 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.5",
         replacement="request.get_host()",
-        reference="RQ-14, MN-03",
         example="from django.http import get_host\nhost = get_host(request)",
         modern="host = request.get_host()",
-        finds=(ServedNames(("django.http.get_host",)),),
+        finds=(ServedNames((("django.http.get_host", f"{LEGACY}.module_names.get_host"),)),),
         pitfalls="``request.get_host()`` validates the host against ``ALLOWED_HOSTS`` and raises ``DisallowedHost``.",
     ),
     Feature(
@@ -479,10 +490,9 @@ FEATURES: tuple[Feature, ...] = (
         added="1.4",
         removed="1.9",
         replacement="your own formatting of the request attributes you need",
-        reference="RQ-24, MN-04",
         example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
         modern='text = "%s GET=%r" % (request.path, request.GET)',
-        finds=(ServedNames(("django.http.build_request_repr",)),),
+        finds=(ServedNames((("django.http.build_request_repr", f"{LEGACY}.request.build_request_repr"),)),),
     ),
     Feature(
         id="http_module_names",
@@ -496,10 +506,28 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.5",
         replacement="each name from the module that defines it (django.utils.datastructures, ...)",
-        reference="MN-06",
         example="from django.http import MultiValueDict, smart_str",
         modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
-        finds=(ServedNames(tuple(f"django.http.{name}" for name in HTTP_1_4_NAMES)),),
+        finds=(ServedNames(tuple((f"django.http.{name}", target) for name, target in HTTP_1_4_NAMES)),),
+    ),
+    Feature(
+        id="http_fix_location_header",
+        code="HC305",
+        api="django.http.fix_location_header(request, response)",
+        area="response",
+        summary=(
+            "Makes the response's Location header absolute with request.build_absolute_uri(), "
+            "as the request handler then did for every response, and returns the response."
+        ),
+        added="1.0",
+        removed="1.9",
+        replacement='response["Location"] = request.build_absolute_uri(response["Location"])',
+        example='from django.http import fix_location_header\nresponse = fix_location_header(request, HttpResponseRedirect("/next/"))',
+        modern='response = HttpResponseRedirect(request.build_absolute_uri("/next/"))',
+        finds=(
+            ServedNames((("django.http.fix_location_header", f"{LEGACY}.location.fix_location_header"),)),
+        ),
+        pitfalls="The host comes from ``request.get_host()``, which raises ``DisallowedHost`` for a host outside ``ALLOWED_HOSTS``; a relative Location is valid HTTP, so most code can drop the call.",
     ),
     # --- response -------------------------------------------------------------
     Feature(
@@ -512,7 +540,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="1.5",
         removed="1.7",
         replacement="content_type=",
-        reference="RS-02; seeds 003, 001, 000",
         example='return HttpResponse(data, mimetype="text/csv")',
         modern='return HttpResponse(data, content_type="text/csv")',
         finds=(Keyword(("mimetype",), calls=ANY_RESPONSE, fix=Rewrite("rename", "content_type")),),
@@ -523,20 +550,19 @@ FEATURES: tuple[Feature, ...] = (
         code="HC402",
         api="positional HttpResponse(content, mimetype, status, content_type) arguments",
         area="response",
-        summary=(
-            "Positional arguments after content follow the era's order: "
-            "(mimetype, status, content_type) up to 1.4, (content_type, status, mimetype) in 1.5, "
-            "(content_type, status, reason, mimetype) in 1.6."
-        ),
+        summary="Positional arguments after content in the era's order: (mimetype, status, content_type).",
         added="1.0",
         deprecated="1.5",
         removed="1.7",
         replacement="keyword arguments (content_type=, status=, reason=)",
-        reference="RS-01, C-04; seeds 001, 000",
         conflict=True,
         example='HttpResponse(body, "text/plain", 201)',
         modern='HttpResponse(body, content_type="text/plain", status=201)',
         finds=(Positional(3, calls=("response",)), Positional(4, calls=("redirect",))),
+        changes=(
+            ("1.5", "The order is (content_type, status, mimetype)."),
+            ("1.6", "The order is (content_type, status, reason, mimetype)."),
+        ),
         pitfalls="The fourth positional argument was the content type up to 1.6 and is the reason phrase now: the status line silently changes instead of failing.",
     ),
     Feature(
@@ -551,7 +577,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.0",
         removed="3.2",
         replacement="response.headers (case-insensitive, name to value)",
-        reference="RS-09, C-08",
         example='for key, (name, value) in response._headers.items(): ...\nresponse._headers["x-frame-options"] = ("X-Frame-Options", "DENY")',
         modern='for name, value in response.headers.items(): ...\nresponse.headers["X-Frame-Options"] = "DENY"',
         finds=(Attribute(("_headers",), on=RESPONSE),),
@@ -563,18 +588,26 @@ FEATURES: tuple[Feature, ...] = (
         api="upper-case reason phrases ('NOT FOUND')",
         area="response",
         summary=(
-            "Status lines and reason_phrase in upper case; from 1.6 to 1.8 the phrase is "
-            "fixed when the response is built, so a later status_code change keeps it."
+            "Status lines and reason_phrase in upper case, looked up for the status the "
+            "response has when it is served."
         ),
         added="0.96",
         removed="1.9",
         replacement="status codes rather than phrases (title-case phrases follow status_code)",
-        reference="RS-05, RS-06, C-01, C-02",
         conflict=True,
         warns=False,
         example='self.assertEqual(response.reason_phrase, "NOT FOUND")',
         modern="self.assertEqual(response.status_code, 404)",
         finds=NotFindable("it shows only where code compares a reason phrase with its upper-case text"),
+        changes=(
+            ("1.4", "422 has a phrase."),
+            (
+                "1.6",
+                "The phrase is fixed when the response is built, so a later status_code change keeps "
+                "it; 418, 428, 429, 431 and 511 have phrases.",
+            ),
+            ("1.7", "308 has a phrase."),
+        ),
     ),
     Feature(
         id="http_reason_phrase_tables",
@@ -585,12 +618,14 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.9",
         replacement="http.HTTPStatus(code).phrase",
-        reference="RS-06, MN-07",
         example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
         finds=(
             ServedNames(
-                ("django.http.response.REASON_PHRASES", "django.core.handlers.wsgi.STATUS_CODE_TEXT")
+                (
+                    ("django.http.response.REASON_PHRASES", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
+                    ("django.core.handlers.wsgi.STATUS_CODE_TEXT", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
+                )
             ),
         ),
     ),
@@ -606,7 +641,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="2.0",
         removed="3.0",
         replacement="content_type= on the responses that need another type",
-        reference="ST-01, RS-03; seeds 003, 001, 000",
         example='DEFAULT_CONTENT_TYPE = "application/xhtml+xml"\nreturn HttpResponse(page)',
         modern='return HttpResponse(page, content_type="application/xhtml+xml; charset=utf-8")',
         finds=(Setting("DEFAULT_CONTENT_TYPE"),),
@@ -621,7 +655,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.0",
         removed="1.6",
         replacement="no status argument (or status=None)",
-        reference="RS-04, C-13",
         conflict=True,
         example="HttpResponse(body, status=form_status or 0)",
         modern="HttpResponse(body, status=form_status or None)",
@@ -634,18 +667,18 @@ FEATURES: tuple[Feature, ...] = (
         area="response",
         summary=(
             "An iterator given as content is not read at construction: it streams to the "
-            "server unless something reads .content, write() or tell() first, which keeps "
-            "the result. Up to 1.4, write() and tell() on such a response raise."
+            "server unless something reads .content first, which keeps the result; write() "
+            "and tell() on such a response raise."
         ),
         added="0.96",
         deprecated="1.5",
         removed="1.7",
         replacement="StreamingHttpResponse(iterator) to stream; HttpResponse(b''.join(...)) otherwise",
-        reference="RS-14, C-05; seeds 003, 001, 000",
         conflict=True,
         example="return HttpResponse(rows_as_csv(queryset), content_type='text/csv')",
         modern="return StreamingHttpResponse(rows_as_csv(queryset), content_type='text/csv')",
         finds=(IteratorContent(),),
+        changes=(("1.5", "write() and tell() work; write() appends after the iterator's content."),),
         pitfalls='``HttpResponse`` now reads an iterator at once and keeps it in memory. ``StreamingHttpResponse`` streams it but has no ``.content``: tests read ``b"".join(response.streaming_content)``.',
     ),
     Feature(
@@ -657,7 +690,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.0",
         removed="1.5",
         replacement="no Content-Type on a 304, which carries no body",
-        reference="RS-27, C-17",
         conflict=True,
         warns=False,
         example="assert response['Content-Type'] == 'text/html; charset=utf-8'  # a 304",
@@ -676,7 +708,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.0",
         removed="1.9",
         replacement="the URL as the view gave it, or assertRedirects (relative redirects are valid HTTP)",
-        reference="RS-26, C-12",
         conflict=True,
         warns=False,
         example='self.assertEqual(response["Location"], "http://testserver/next/")',
@@ -690,18 +721,18 @@ FEATURES: tuple[Feature, ...] = (
         api="str(response) giving the HTTP message",
         area="response",
         summary=(
-            "On Python 2, str(response) was the header lines, a blank line and the content "
-            "(lines ended with \\n up to 1.4, \\r\\n from 1.5)."
+            "On Python 2, str(response) was the header lines, a blank line and the content, "
+            "each line ending with a bare LF."
         ),
         added="0.96",
         removed="2.0",
         replacement="response.serialize() (bytes)",
-        reference="RS-17, C-16",
         conflict=True,
         example="self.assertIn('X-Frame-Options: DENY', str(response))",
         modern="self.assertIn(b'X-Frame-Options: DENY', response.serialize())",
         finds=(Builtin(("str",), on=RESPONSE),),
         pitfalls="``serialize()`` returns bytes; for the body alone use ``response.content``.",
+        changes=(("1.5", "Lines end with CR LF, as in the HTTP message."),),
     ),
     Feature(
         id="response_cookie_dates",
@@ -715,7 +746,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="2.1",
         replacement="Max-Age, or the parsed date instead of its text",
-        reference="RS-21, RS-22, C-18",
         conflict=True,
         warns=False,
         example="self.assertIn('expires=Thu, 01-Jan-1970', cookie.output())",
@@ -734,7 +764,6 @@ FEATURES: tuple[Feature, ...] = (
         added="0.96",
         removed="1.0",
         replacement="any case of the header name (names are case-insensitive)",
-        reference="RS-07, C-07; seed 003",
         conflict=True,
         warns=False,
         example='del response["x-php"]  # left "X-PHP" in place',
@@ -753,7 +782,6 @@ FEATURES: tuple[Feature, ...] = (
         added="1.5",
         removed="5.2",
         replacement="keyword arguments: HttpResponseRedirect(url, content=..., content_type=...)",
-        reference="RS-25",
         conflict=True,
         example='HttpResponseRedirect("/next/", "Moved to /next/.")',
         modern='HttpResponseRedirect("/next/", content="Moved to /next/.")',
@@ -770,10 +798,9 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="1.3",
         removed="1.5",
         replacement="django.http.SimpleCookie",
-        reference="MN-01, RS-24",
         example="from django.http import CompatCookie",
         modern="from django.http import SimpleCookie",
-        finds=(ServedNames(("django.http.CompatCookie",)),),
+        finds=(ServedNames((("django.http.CompatCookie", f"{LEGACY}.cookies.CompatCookie"),)),),
     ),
     Feature(
         id="utils_http_cookie_date",
@@ -785,10 +812,9 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="2.1",
         removed="3.0",
         replacement="django.utils.http.http_date",
-        reference="NB-05",
         example="from django.utils.http import cookie_date",
         modern="from django.utils.http import http_date",
-        finds=(ServedNames(("django.utils.http.cookie_date",)),),
+        finds=(ServedNames((("django.utils.http.cookie_date", f"{LEGACY}.cookies.cookie_date"),)),),
     ),
     Feature(
         id="shortcuts_render_to_response",
@@ -803,10 +829,11 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="2.0",
         removed="3.0",
         replacement="django.shortcuts.render(request, template_name, context)",
-        reference="RS-02",
         example='return render_to_response("page.html", {"user": user}, mimetype="text/plain")',
         modern='return render(request, "page.html", {"user": user}, content_type="text/plain")',
-        finds=(ServedNames(("django.shortcuts.render_to_response",)),),
+        finds=(
+            ServedNames((("django.shortcuts.render_to_response", f"{LEGACY}.shortcuts.render_to_response"),)),
+        ),
         pitfalls="``render()`` needs the request and so runs the context processors: values they add can appear where a plain ``Context`` had none.",
     ),
     Feature(
@@ -822,7 +849,6 @@ FEATURES: tuple[Feature, ...] = (
         deprecated="1.8",
         removed="1.10",
         replacement="render(request, template_name, context), with the request for context processors",
-        reference="RS-02",
         example='render_to_response("page.html", {"x": 1}, context_instance=RequestContext(request))',
         modern='render(request, "page.html", {"x": 1})',
         finds=(Keyword(("context_instance", "dictionary"), calls=("render_to_response", "render")),),
@@ -841,6 +867,17 @@ def served_names() -> dict[tuple[str, str], str]:
         for pattern in feature.patterns
         if isinstance(pattern, ServedNames)
         for dotted in pattern.names
+    }
+
+
+def served_targets() -> dict[str, str]:
+    """Dotted name old code imports -> dotted path of the object the shim serves there."""
+    return {
+        name: target
+        for feature in FEATURES
+        for pattern in feature.patterns
+        if isinstance(pattern, ServedNames)
+        for name, target in pattern.serves
     }
 
 

@@ -144,13 +144,21 @@ class ListUse(NamedTuple):
 
 
 class ServedNames(NamedTuple):
-    """Imports and uses of module-level names, by dotted path (``django.http.get_host``).
+    """Module-level names old code imports, each with what the shim serves for it.
 
-    The shim serves exactly these names (``names.py`` reads them from here), so the
-    audit knows them without importing Django.
+    ``serves`` pairs the name's dotted path (``django.http.get_host``) with the
+    dotted path of the object served there
+    (``django_http_compat.legacy.module_names.get_host``), imported on first
+    use.  ``legacy/module_names.py`` serves exactly these names, and the audit
+    and the docs read them without importing Django.
     """
 
-    names: tuple[str, ...]
+    serves: tuple[tuple[str, str], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The dotted paths old code imports."""
+        return tuple(name for name, _target in self.serves)
 
     def describe(self) -> str:
         return f"imports and uses of {_names(self.names)}"

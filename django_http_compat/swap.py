@@ -13,8 +13,9 @@ from typing import Any
 import django.http as _http
 from django.template import response as _template
 
-from .datastructures import MergeDict
-from .response import LegacyArguments, LegacyKeywordArguments, LegacyRedirectArguments
+from . import SWAP_IMPORTS
+from .legacy.datastructures import MergeDict as MergeDict  # served as a swap import
+from .legacy.response import LegacyArguments, LegacyKeywordArguments, LegacyRedirectArguments
 
 
 def _legacy_subclass(cls: type, *mixins: type) -> Any:
@@ -50,4 +51,4 @@ HttpResponseBase = _http.HttpResponseBase
 UnreadablePostError = _http.UnreadablePostError
 RawPostDataException = _http.RawPostDataException
 
-__all__ = ["MergeDict", *(n for n in dir() if n[0].isupper() and n != "Any")]
+__all__ = list(SWAP_IMPORTS)

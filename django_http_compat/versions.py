@@ -35,3 +35,7 @@ def parse_version(raw: object) -> Version:
 
 def format_version(version: Version) -> str:
     return f"{version[0]}.{version[1]}"
+
+
+#: Release name -> ``(major, minor)``, for the era checks (``Config.before("1.4")``).
+VERSION_OF: dict[str, Version] = {name: parse_version(name) for name in RELEASES}

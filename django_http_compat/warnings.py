@@ -1,8 +1,10 @@
 """Warning classes and the one ``warn()`` every legacy entry point calls.
 
 One category per Django release that removed an API, named after Django's
-own ``RemovedInDjangoXYWarning`` and generated from the registry; all of them
-subclass ``HttpCompatWarning`` so one filter can select everything we emit.
+own ``RemovedInDjangoXYWarning`` and written out, as ``django.utils.deprecation``
+writes its own, so type checkers and readers see them; a test holds them equal
+to the releases the registry names.  All of them subclass ``HttpCompatWarning``
+so one filter can select everything we emit.
 
 DeprecationWarning is hidden by Python outside ``__main__``, so
 ``show_warnings()`` (called when the app is ready) lets ours through
@@ -24,34 +26,100 @@ import django
 
 from . import usage_counts
 from .features import FEATURES, FEATURES_BY_ID
-from .patching import state
+from .state import state
 
 
 class HttpCompatWarning(DeprecationWarning):
     """Base class of every warning django-http-compat emits."""
 
 
-def _make_categories() -> dict[str, type[HttpCompatWarning]]:
-    by_name: dict[str, type[HttpCompatWarning]] = {}
-    for feature in FEATURES:
-        name = feature.category_name
-        if name not in by_name:
-            by_name[name] = type(
-                name,
-                (HttpCompatWarning,),
-                {
-                    "__module__": __name__,
-                    "__doc__": f"Use of a django.http API that Django {feature.removed} removed or changed.",
-                },
-            )
-    return by_name
+class RemovedInDjango10Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.0 removed or changed."""
 
 
-CATEGORIES = _make_categories()
-globals().update(CATEGORIES)
+class RemovedInDjango15Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.5 removed or changed."""
+
+
+class RemovedInDjango16Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.6 removed or changed."""
+
+
+class RemovedInDjango17Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.7 removed or changed."""
+
+
+class RemovedInDjango18Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.8 removed or changed."""
+
+
+class RemovedInDjango19Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.9 removed or changed."""
+
+
+class RemovedInDjango110Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.10 removed or changed."""
+
+
+class RemovedInDjango111Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.11 removed or changed."""
+
+
+class RemovedInDjango20Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 2.0 removed or changed."""
+
+
+class RemovedInDjango21Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 2.1 removed or changed."""
+
+
+class RemovedInDjango30Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 3.0 removed or changed."""
+
+
+class RemovedInDjango32Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 3.2 removed or changed."""
+
+
+class RemovedInDjango40Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 4.0 removed or changed."""
+
+
+class RemovedInDjango50Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 5.0 removed or changed."""
+
+
+class RemovedInDjango52Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 5.2 removed or changed."""
+
+
+#: Category name -> class, for every removing release the registry names
+#: (a feature naming a release without a class here fails at import).
+CATEGORIES: dict[str, type[HttpCompatWarning]] = {
+    feature.category_name: globals()[feature.category_name] for feature in FEATURES
+}
 CATEGORY_OF = {feature.id: CATEGORIES[feature.category_name] for feature in FEATURES}
 
-__all__ = ["HttpCompatWarning", "show_warnings", "warn", *CATEGORIES]
+__all__ = [
+    "HttpCompatWarning",
+    "RemovedInDjango10Warning",
+    "RemovedInDjango15Warning",
+    "RemovedInDjango16Warning",
+    "RemovedInDjango17Warning",
+    "RemovedInDjango18Warning",
+    "RemovedInDjango19Warning",
+    "RemovedInDjango110Warning",
+    "RemovedInDjango111Warning",
+    "RemovedInDjango20Warning",
+    "RemovedInDjango21Warning",
+    "RemovedInDjango30Warning",
+    "RemovedInDjango32Warning",
+    "RemovedInDjango40Warning",
+    "RemovedInDjango50Warning",
+    "RemovedInDjango52Warning",
+    "show_warnings",
+    "warn",
+]
 
 logger = logging.getLogger("django_http_compat")
 

@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from django_http_compat import rules  # noqa: E402
 from django_http_compat.features import FEATURES, Feature  # noqa: E402
+from django_http_compat.versions import parse_version  # noqa: E402
 from tests.golden.differences import DIFFERENCES  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
@@ -27,13 +28,22 @@ def _code(source: str) -> list[str]:
     return [".. code-block:: python", "", *textwrap.indent(source, "   ").splitlines(), ""]
 
 
+def _diff(feature: Feature) -> list[str]:
+    """The old code and its modern rewrite as one ``diff`` block, as django-upgrade's docs show fixers."""
+    if not (feature.example or feature.modern):
+        return []
+    lines = [f"    -{line}" for line in feature.example.splitlines()]
+    lines += [f"    +{line}" for line in feature.modern.splitlines()]
+    return [".. code-block:: diff", "", *lines, ""]
+
+
 def _feature_section(feature: Feature) -> list[str]:
     title = f"``{feature.id}``"
     lines = [
         f".. _{feature.id}:",
         "",
         title,
-        "-" * len(title),
+        "~" * len(title),
         "",
         f"**API:** {feature.api}" + (" (*conflict*)" if feature.conflict else ""),
         "",
@@ -46,10 +56,13 @@ def _feature_section(feature: Feature) -> list[str]:
         f"* Warning: ``{feature.category_name}``"
         if feature.warns
         else "* Warning: none (a changed behaviour of a modern API, not a legacy call)",
-        f"* Reference: {feature.reference}",
         "",
     ]
-    return lines + _examples(feature, "Old code:", "Modern code:")
+    if feature.changes:
+        lines += ["Changes within its versions (the shim follows the release the flag names):", ""]
+        lines += [f"* **{version}:** {sentence}" for version, sentence in feature.changes]
+        lines.append("")
+    return lines + _diff(feature)
 
 
 def _examples(feature: Feature, before: str, after: str) -> list[str]:
@@ -59,6 +72,12 @@ def _examples(feature: Feature, before: str, after: str) -> list[str]:
     if feature.modern:
         lines += [after, "", *_code(feature.modern)]
     return lines
+
+
+def _by_removal() -> list[tuple[str, list[Feature]]]:
+    """(release, the features it removed or changed), newest release first, registry order within."""
+    releases = sorted({f.removed for f in FEATURES}, key=parse_version, reverse=True)
+    return [(release, [f for f in FEATURES if f.removed == release]) for release in releases]
 
 
 def render_features() -> str:
@@ -73,8 +92,11 @@ def render_features() -> str:
         "in warnings, in the system checks and here. A feature is on when the Django",
         "release named by ``HTTP_COMPAT_VERSION`` had it. With no version set, every",
         "feature except the conflicting ones (marked *conflict*) is on. Features whose",
-        "details changed between releases (for example what ``raw_post_data`` did after a",
-        "multipart parse) follow the release the flag names.",
+        "details changed within their versions (for example what ``raw_post_data`` did",
+        "after a multipart parse) follow the release the flag names; each such change is",
+        "listed with its feature.",
+        "",
+        "Features are grouped by the Django release that removed or changed them, newest first.",
         "",
         ".. list-table::",
         "   :header-rows: 1",
@@ -86,22 +108,28 @@ def render_features() -> str:
         "     - Removed",
         "     - Conflict",
     ]
-    for feature in FEATURES:
-        lines += [
-            f"   * - :ref:`{feature.id}`",
-            f"     - {feature.area}",
-            f"     - {feature.added}",
-            f"     - {feature.deprecated or ''}",
-            f"     - {feature.removed}",
-            f"     - {'yes' if feature.conflict else ''}",
-        ]
+    for _release, features in _by_removal():
+        for feature in features:
+            lines += [
+                f"   * - :ref:`{feature.id}`",
+                f"     - {feature.area}",
+                f"     - {feature.added}",
+                f"     - {feature.deprecated or ''}",
+                f"     - {feature.removed}",
+                f"     - {'yes' if feature.conflict else ''}",
+            ]
     lines.append("")
-    for area in ("request", "response"):
-        heading = f"{area.capitalize()} side"
-        lines += [heading, "=" * len(heading), ""]
-        for feature in FEATURES:
-            if feature.area == area:
-                lines += _feature_section(feature)
+    for release, features in _by_removal():
+        heading = f"Django {release}"
+        lines += [
+            heading,
+            "-" * len(heading),
+            "",
+            f"`Release notes <https://docs.djangoproject.com/en/stable/releases/{release}/>`__",
+            "",
+        ]
+        for feature in features:
+            lines += _feature_section(feature)
     return "\n".join(lines)
 
 

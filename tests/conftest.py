@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
-from django_http_compat import patching
+from django_http_compat import installer
 
 pytest_plugins = ["pytester"]
 
@@ -11,4 +12,15 @@ pytest_plugins = ["pytester"]
 def reinstall():
     """For tests that call install()/uninstall(): leave the shim as the settings configure it."""
     yield
-    patching.install()
+    installer.install()
+
+
+@pytest.fixture
+def bad_settings(monkeypatch):
+    """Put invalid settings in place without ``setting_changed`` (which refuses them)."""
+
+    def put(**values):
+        for name, value in values.items():
+            monkeypatch.setattr(settings, name, value, raising=False)
+
+    return put

@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 
-from tests.servers import REPO
+from tests.live.servers import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import timed  # noqa: E402

@@ -16,7 +16,7 @@ from django.test import Client, override_settings
 from legacy_project import settings as project_settings
 from record_responses import REQUESTS, summary, via_client, via_wsgi
 
-from tests.servers import running
+from tests.live.servers import running
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "examples" / "legacy_project"

@@ -13,7 +13,7 @@ import pytest
 
 from django_http_compat import usage_counts
 from django_http_compat.usage_counts import load
-from tests.servers import free_port, get, serving
+from tests.live.servers import free_port, get, serving
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "examples" / "legacy_project"
@@ -24,7 +24,7 @@ def usage_env(target: Path) -> dict[str, str]:
     return {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), str(PROJECT)]),
-        "DJANGO_SETTINGS_MODULE": "tests.settings_usage",
+        "DJANGO_SETTINGS_MODULE": "tests.live.settings_usage",
         "HTTP_COMPAT_TEST_USAGE_FILE": str(target),
     }
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from django_http_compat.features import FEATURES_BY_ID
-from tests.servers import free_port, get, serving
+from tests.live.servers import free_port, get, serving
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "examples" / "legacy_project"

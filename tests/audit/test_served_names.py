@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
@@ -36,12 +37,15 @@ def test_modern_names_and_relative_imports_are_clean():
 
 
 def test_the_runtime_serves_exactly_the_registry_s_names():
-    from django_http_compat import names
-    from django_http_compat.features import served_names
+    from django_http_compat.features import served_names, served_targets
+    from django_http_compat.legacy import module_names as names
 
     assert set(names.LEGACY_NAMES) == set(served_names())
     assert {k: v.feature_id for k, v in names.LEGACY_NAMES.items()} == served_names()
-    assert set(names._LOADERS) == {f"{m}.{n}" for m, n in served_names()}
+    assert set(served_targets()) == {f"{m}.{n}" for m, n in served_names()}
+    for (module, name), legacy in names.LEGACY_NAMES.items():
+        target_module, _, attribute = served_targets()[f"{module}.{name}"].rpartition(".")
+        assert legacy.load() is getattr(importlib.import_module(target_module), attribute)
 
 
 def test_the_audit_imports_no_django():

@@ -1,6 +1,6 @@
 """Where the shim deliberately differs from recorded old Django, and why.
 
-``tests/test_golden.py`` requires this list to match the replay exactly, and
+``tests/golden/test_golden.py`` requires this list to match the replay exactly, and
 ``docs/generate_features.py`` renders it into the documentation, so each
 difference is stated once.  Pure data: importable without Django.
 """
@@ -381,7 +381,7 @@ DIFFERENCES: list[Difference] = [
         ("(changed, as in Django: optional arguments added)",),
         "Superset: where modern Django added optional arguments after the old ones "
         "(get_full_path(force_append_slash=), getlist(default=), delete_cookie(samesite=), "
-        "redirects' *args, **kwargs ...), the shim keeps plain Django's signature; every old "
+        "redirects' ``*args, **kwargs`` ...), the shim keeps plain Django's signature; every old "
         "call still works.",
     ),
     Difference(

@@ -4,7 +4,7 @@
 difference (``differences.py``) explains: one entry a line, with the
 recorded and the shim's value and the modern Django feature releases it
 occurs on.  It is a to-do list, not a list of decisions: implementing a
-behaviour removes its entries.  ``tests/test_golden.py`` requires the list to
+behaviour removes its entries.  ``tests/golden/test_golden.py`` requires the list to
 match the replay exactly, so an entry can neither appear nor disappear
 unnoticed.
 

@@ -1,6 +1,6 @@
 """Replaying the recordings on the shim, and listing every value that differs.
 
-Used by ``tests/test_golden.py`` and by ``tests/golden/pending.py`` (which
+Used by ``tests/golden/test_golden.py`` and by ``tests/golden/pending.py`` (which
 writes the list of differences still to be implemented).  Each recorded
 release is replayed at its own ``HTTP_COMPAT_VERSION``: the probes are run
 again, and the census is taken again and compared name by name.

@@ -6,7 +6,7 @@ from argparse import Namespace
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from django_http_compat.usage_report import add_arguments, run
+from django_http_compat.report_command import add_arguments, run
 from django_http_compat.versions import format_version
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         add_arguments(parser, file_optional=True, default_root=str(getattr(settings, "BASE_DIR", os.curdir)))
 
     def handle(self, *args, **options):
-        from django_http_compat.patching import state
+        from django_http_compat.state import state
 
         options["file"] = options["file"] or getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
         text = options["format"] == "text"

@@ -20,7 +20,7 @@ MODERN = "modern"
 
 #: Ids of era behaviours the probes record that features.py does not declare
 #: yet.  Each becomes a feature of that name (or is renamed to one) when it is
-#: implemented; tests/test_golden.py keeps this list and features.py apart.
+#: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
     "querydict_bytes_decoding",
     "request_body_exception_class",

@@ -779,6 +779,38 @@ def probe_cookie_max_age():
     }
 
 
+# --- django.http.fix_location_header() ---------------------------------------------------
+
+
+@probe("http_fix_location_header")
+def probe_fix_location_header():
+    import django.http as h
+
+    def fixed(location, headers=None, path="/probe/"):
+        def run():
+            environ = dict(headers or {})
+            environ["PATH_INFO"] = path
+            request = make_request("GET", "", headers=environ)
+            response = h.HttpResponse()
+            if location is not None:
+                response[native("Location")] = native(location)
+            result = h.fix_location_header(request, response)
+            return [result is response, text(result.get("Location", None))]
+
+        return outcome(run)
+
+    return {
+        "relative": fixed("/to/"),
+        "relative_path": fixed("../up/", path="/a/b/"),
+        "absolute": fixed("http://example.com/x"),
+        "host_with_port": fixed("/to/", headers={"HTTP_HOST": "localhost:8000"}),
+        "https": fixed("/to/", headers={"wsgi.url_scheme": "https"}),
+        "query": fixed("?page=2"),
+        "empty": fixed(""),
+        "none": fixed(None),
+    }
+
+
 # --- old behaviour the shim does not bring back (each a listed difference) ---------
 
 

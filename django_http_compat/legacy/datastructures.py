@@ -1,0 +1,116 @@
+"""``MergeDict``: the read-only chain of dicts behind ``request.REQUEST``.
+
+Django removed it in 1.9.  Lookups go through the dicts in order and the
+first one holding the key answers, whole: ``getlist`` never combines values
+from two dicts.  Details that changed between releases follow the flagged
+version (recorded from real Django 1.1 to 1.8):
+
+* before 1.6, ``bool()`` is always True and a missing key raises a bare
+  ``KeyError()``; from 1.6 ``bool()`` reflects the contents and the error is
+  ``KeyError(key)``;
+* for Python 2 era versions (up to 1.11) ``items()``/``keys()``/``values()``
+  return lists and the ``iter*`` methods exist; otherwise they are iterators,
+  as on Python 3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django_http_compat.state import Patch, before
+
+
+def _py2_era() -> bool:
+    return before("2.0")
+
+
+class MergeDict:
+    """A read-only view over several dicts; the first dict holding a key wins."""
+
+    def __init__(self, *dicts: Any) -> None:
+        self.dicts = dicts
+
+    def __getitem__(self, key: Any) -> Any:
+        for mapping in self.dicts:
+            if key in mapping:
+                return mapping[key]
+        if before("1.6"):
+            raise KeyError
+        raise KeyError(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def getlist(self, key: Any) -> list[Any]:
+        for mapping in self.dicts:
+            if key in mapping:
+                return mapping.getlist(key)
+        return []
+
+    def _unique_items(self) -> Iterator[tuple[Any, Any]]:
+        seen = set()
+        for mapping in self.dicts:
+            for key, value in mapping.items():
+                if key not in seen:
+                    seen.add(key)
+                    yield key, value
+
+    def items(self) -> Any:
+        items = self._unique_items()
+        return list(items) if _py2_era() else items
+
+    def keys(self) -> Any:
+        keys = (key for key, _ in self._unique_items())
+        return list(keys) if _py2_era() else keys
+
+    def values(self) -> Any:
+        values = (value for _, value in self._unique_items())
+        return list(values) if _py2_era() else values
+
+    def __iter__(self) -> Iterator[Any]:
+        return (key for key, _ in self._unique_items())
+
+    def has_key(self, key: Any) -> bool:
+        return any(key in mapping for mapping in self.dicts)
+
+    __contains__ = has_key
+
+    def __bool__(self) -> bool:
+        if before("1.6"):
+            return True
+        return any(self.dicts)
+
+    def copy(self) -> MergeDict:
+        return self.__class__(*self.dicts)
+
+    __copy__ = copy
+
+    def __str__(self) -> str:
+        return str(dict(self._unique_items()))
+
+    def __repr__(self) -> str:
+        return "MergeDict({})".format(", ".join(repr(mapping) for mapping in self.dicts))
+
+    def __getattr__(self, name: str) -> Any:
+        # Python 2 era code also called the iter* spellings.
+        if name in ("iteritems", "iterkeys", "itervalues") and _py2_era():
+            return getattr(self, f"_{name}")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def _iteritems(self) -> Iterator[tuple[Any, Any]]:
+        return self._unique_items()
+
+    def _iterkeys(self) -> Iterator[Any]:
+        return iter(self)
+
+    def _itervalues(self) -> Iterator[Any]:
+        return (value for _, value in self._unique_items())
+
+
+def patches() -> dict[str, list[Patch]]:
+    """Nothing: ``MergeDict`` is served by name (``module_names``) and used by ``request.REQUEST``."""
+    return {}

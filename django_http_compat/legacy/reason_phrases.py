@@ -1,0 +1,150 @@
+"""Upper-case reason phrases, as old Django releases produced them.
+
+Up to 1.5 the WSGI handler looked the phrase up for the status the response
+had when it was served; 1.6 to 1.8 fixed ``reason_phrase`` when the response
+was built, so a later ``status_code = 404`` still said ``OK``.  From 1.9 the
+phrase is title case and follows ``status_code``, as modern Django does.  An
+explicit ``reason=`` or ``reason_phrase = ...`` wins in every era, and still
+goes through modern Django's validation.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from django.http.response import HttpResponseBase
+
+from django_http_compat.conf import Config
+from django_http_compat.state import Patch, state
+from django_http_compat.versions import VERSION_OF, Version
+
+UNKNOWN = "UNKNOWN STATUS CODE"
+
+# The table of Django 1.8 (recorded from 1.8.19).
+UPPER_CASE_PHRASES: dict[int, str] = {
+    100: "CONTINUE",
+    101: "SWITCHING PROTOCOLS",
+    102: "PROCESSING",
+    200: "OK",
+    201: "CREATED",
+    202: "ACCEPTED",
+    203: "NON-AUTHORITATIVE INFORMATION",
+    204: "NO CONTENT",
+    205: "RESET CONTENT",
+    206: "PARTIAL CONTENT",
+    207: "MULTI-STATUS",
+    208: "ALREADY REPORTED",
+    226: "IM USED",
+    300: "MULTIPLE CHOICES",
+    301: "MOVED PERMANENTLY",
+    302: "FOUND",
+    303: "SEE OTHER",
+    304: "NOT MODIFIED",
+    305: "USE PROXY",
+    306: "RESERVED",
+    307: "TEMPORARY REDIRECT",
+    308: "PERMANENT REDIRECT",
+    400: "BAD REQUEST",
+    401: "UNAUTHORIZED",
+    402: "PAYMENT REQUIRED",
+    403: "FORBIDDEN",
+    404: "NOT FOUND",
+    405: "METHOD NOT ALLOWED",
+    406: "NOT ACCEPTABLE",
+    407: "PROXY AUTHENTICATION REQUIRED",
+    408: "REQUEST TIMEOUT",
+    409: "CONFLICT",
+    410: "GONE",
+    411: "LENGTH REQUIRED",
+    412: "PRECONDITION FAILED",
+    413: "REQUEST ENTITY TOO LARGE",
+    414: "REQUEST-URI TOO LONG",
+    415: "UNSUPPORTED MEDIA TYPE",
+    416: "REQUESTED RANGE NOT SATISFIABLE",
+    417: "EXPECTATION FAILED",
+    418: "I'M A TEAPOT",
+    422: "UNPROCESSABLE ENTITY",
+    423: "LOCKED",
+    424: "FAILED DEPENDENCY",
+    426: "UPGRADE REQUIRED",
+    428: "PRECONDITION REQUIRED",
+    429: "TOO MANY REQUESTS",
+    431: "REQUEST HEADER FIELDS TOO LARGE",
+    500: "INTERNAL SERVER ERROR",
+    501: "NOT IMPLEMENTED",
+    502: "BAD GATEWAY",
+    503: "SERVICE UNAVAILABLE",
+    504: "GATEWAY TIMEOUT",
+    505: "HTTP VERSION NOT SUPPORTED",
+    506: "VARIANT ALSO NEGOTIATES",
+    507: "INSUFFICIENT STORAGE",
+    508: "LOOP DETECTED",
+    510: "NOT EXTENDED",
+    511: "NETWORK AUTHENTICATION REQUIRED",
+}
+
+#: ``django.http.response.REASON_PHRASES`` and ``django.core.handlers.wsgi.STATUS_CODE_TEXT``,
+#: one table as in old releases; a copy, so changing it changes no phrase the shim gives.
+REASON_PHRASES = dict(UPPER_CASE_PHRASES)
+
+# Codes the tables of earlier releases lacked (recorded from 1.3.7, 1.4.22,
+# 1.6.11 and 1.7.11; 308 was already in 1.7.11, a release earlier than the
+# 1.8 release notes suggest).
+_ADDED_IN: dict[str, frozenset[int]] = {
+    "1.4": frozenset({422}),
+    "1.6": frozenset({418, 428, 429, 431, 511}),
+    "1.7": frozenset({308}),
+}
+
+_modern_reason_phrase = HttpResponseBase.__dict__["reason_phrase"]
+
+
+@functools.cache
+def phrases_for(version: Version | None) -> dict[int, str]:
+    """The upper-case phrase table of release ``version`` (the newest table for None)."""
+    missing = {
+        code
+        for release, codes in _ADDED_IN.items()
+        if version is not None and version < VERSION_OF[release]
+        for code in codes
+    }
+    return {code: phrase for code, phrase in UPPER_CASE_PHRASES.items() if code not in missing}
+
+
+def legacy_phrase(status_code: int) -> str:
+    """The upper-case phrase the flagged release gave ``status_code``."""
+    return phrases_for(state.config.version).get(status_code, UNKNOWN)
+
+
+def phrase_at_construction(config: Config) -> Callable[[HttpResponseBase], None] | None:
+    """1.6-1.8 (and no version set): the rule that fixes the phrase when a response is built.
+
+    Called by ``response.py`` once per configuration; the rule it returns runs
+    in ``__init__`` of every response.
+    """
+    if config.before("1.6"):
+        return None  # the handler's lookup at serving time: the property below
+    table = phrases_for(config.version)
+
+    def fix_phrase(response: HttpResponseBase) -> None:
+        if response._reason_phrase is None:
+            response._reason_phrase = table.get(response.status_code, UNKNOWN)
+
+    return fix_phrase
+
+
+def _get_reason_phrase(self: HttpResponseBase) -> str:
+    if self._reason_phrase is not None:
+        return self._reason_phrase
+    return legacy_phrase(self.status_code)
+
+
+reason_phrase = property(
+    _get_reason_phrase, _modern_reason_phrase.fset, doc="Upper-case phrase of the flagged era."
+)
+
+
+def patches() -> dict[str, list[Patch]]:
+    # The constructor half (phrase_at_construction) is registered by response.py.
+    return {"response_upper_reason_phrases": [Patch(HttpResponseBase, "reason_phrase", reason_phrase)]}

@@ -1,0 +1,180 @@
+"""Legacy attributes and methods of the request, put onto Django's request classes.
+
+Each entry point warns, then works through modern Django's own parsing
+(``request.POST``, ``request.GET``, ``request.body``, ``request.readline``),
+so upload limits and decoding rules hold exactly as for modern code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pprint import pformat
+from typing import Any
+
+from django.core.handlers.asgi import ASGIRequest
+from django.core.handlers.wsgi import WSGIRequest
+from django.http import HttpRequest
+from django.http.request import RawPostDataException
+from django.template.base import Variable
+
+from django_http_compat.state import Patch, at_least, before
+from django_http_compat.warnings import warn
+
+from .datastructures import MergeDict
+
+_REQUEST_CACHE = "_http_compat_REQUEST"
+
+
+def _get_REQUEST(self: HttpRequest) -> MergeDict:
+    """POST, then GET; built once per request and kept, as old Django did."""
+    warn("request_REQUEST")
+    try:
+        return self.__dict__[_REQUEST_CACHE]
+    except KeyError:
+        merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
+        return merged
+
+
+REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup; see the request_REQUEST feature.")
+
+
+def _get_raw_post_data(self: HttpRequest) -> bytes:
+    """``request.body``, except once a multipart form has consumed the stream.
+
+    Then Django 1.0-1.2 gave ``''`` and 1.3 raised naming ``raw_post_data``;
+    1.4-1.5 (and the shim with no version set) raise as ``body`` does.
+    """
+    warn("request_raw_post_data")
+    try:
+        return self.body
+    except RawPostDataException:
+        if at_least("1.0") and before("1.3"):
+            return b""
+        if before("1.4"):
+            # 0.96 buffered every upload, but the stream is gone: refuse loudly.
+            raise RawPostDataException(
+                "You cannot access raw_post_data after reading from request's data stream"
+            ) from None
+        raise
+
+
+raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
+
+
+# The Django template engine's lookup of ``{{ obj.name }}``, which tries ``obj[name]`` first.
+_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__
+
+
+def _getitem(self: HttpRequest, key: str) -> Any:
+    """``request[key]`` of Django 0.96: POST, then GET.
+
+    Templates try ``request[name]`` before the attribute, so without care
+    ``?get_full_path=...`` would answer for ``{{ request.get_full_path }}``.
+    For the template engine, a name the request has as an attribute is not a
+    key: the attribute answers, as in plain Django.  Other names still reach
+    POST and GET, as in 0.96 templates.  Template lookups are not uses of
+    ``request[key]`` in code, so they are neither counted nor warned about.
+    """
+    if sys._getframe(1).f_code is _TEMPLATE_LOOKUP:
+        if hasattr(type(self), key) or key in self.__dict__:
+            raise KeyError(key)
+    else:
+        warn("request_getitem")
+    for data in (self.POST, self.GET):
+        if key in data:
+            return data[key]
+    raise KeyError(f"{key} not found in either POST or GET")
+
+
+def _has_key(self: HttpRequest, key: str) -> bool:
+    warn("request_getitem")
+    return key in self.GET or key in self.POST
+
+
+def get_raw_uri(self: HttpRequest) -> str:
+    """The URI with the Host header as sent, unvalidated."""
+    warn("request_get_raw_uri")
+    return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"
+
+
+def is_ajax(self: HttpRequest) -> bool:
+    """True when X-Requested-With is exactly ``XMLHttpRequest``."""
+    warn("request_is_ajax")
+    return self.META.get("HTTP_X_REQUESTED_WITH") == "XMLHttpRequest"
+
+
+def xreadlines(self: HttpRequest) -> Iterator[bytes]:
+    """A generator over the body's lines, read from the stream one line at a time."""
+    warn("request_xreadlines")
+    return _lines(self)
+
+
+def _lines(request: HttpRequest) -> Iterator[bytes]:
+    while line := request.readline():
+        yield line
+
+
+def _formatted(get_value: Any) -> str:
+    # Used while reporting errors, so a part that cannot be read must not raise.
+    try:
+        return pformat(get_value())
+    except Exception:
+        return "<could not parse>"
+
+
+def build_request_repr(
+    request: HttpRequest,
+    path_override: str | None = None,
+    GET_override: Any = None,
+    POST_override: Any = None,
+    COOKIES_override: Any = None,
+    META_override: Any = None,
+) -> str:
+    """The multi-line dump old error reports showed; any part can be replaced.
+
+    Error reports print the ``repr()`` of every frame's ``request``, so the
+    parts not replaced are filtered as modern reports filter them: through
+    the request's exception reporter filter (``@sensitive_post_parameters``,
+    the session cookie, secret-looking META keys).  The dump then shows
+    nothing that the report itself hides.
+    """
+    from django.views.debug import get_exception_reporter_filter
+
+    reporter_filter = get_exception_reporter_filter(request)
+
+    def part(override: Any, get_value: Any) -> str:
+        return _formatted(get_value if override is None else lambda: override)
+
+    lines = [f"<{type(request).__name__}"]
+    if at_least("1.4"):
+        lines.append(f"path:{request.path if path_override is None else path_override},")
+    lines += [
+        f"GET:{part(GET_override, lambda: request.GET)},",
+        f"POST:{part(POST_override, lambda: reporter_filter.get_post_parameters(request))},",
+        f"COOKIES:{part(COOKIES_override, lambda: reporter_filter.get_safe_cookies(request))},",
+        f"META:{part(META_override, lambda: reporter_filter.get_safe_request_meta(request))}>",
+    ]
+    return "\n".join(lines)
+
+
+def _long_repr(self: HttpRequest) -> str:
+    return build_request_repr(self)
+
+
+def patches() -> dict[str, list[Patch]]:
+    # REQUEST lived on the handler's request classes only: a bare
+    # HttpRequest() never had it.
+    return {
+        "request_REQUEST": [Patch(WSGIRequest, "REQUEST", REQUEST), Patch(ASGIRequest, "REQUEST", REQUEST)],
+        "request_raw_post_data": [Patch(HttpRequest, "raw_post_data", raw_post_data)],
+        "request_getitem": [
+            Patch(HttpRequest, "__getitem__", _getitem),
+            Patch(HttpRequest, "has_key", _has_key),
+            Patch(HttpRequest, "__contains__", _has_key),
+        ],
+        "request_get_raw_uri": [Patch(HttpRequest, "get_raw_uri", get_raw_uri)],
+        "request_long_repr": [Patch(HttpRequest, "__repr__", _long_repr)],
+        "request_is_ajax": [Patch(HttpRequest, "is_ajax", is_ajax)],
+        "request_xreadlines": [Patch(HttpRequest, "xreadlines", xreadlines)],
+    }

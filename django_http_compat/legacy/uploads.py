@@ -1,0 +1,62 @@
+"""Uploaded files that also answer as the dicts of Django 0.96.
+
+In 0.96 each ``request.FILES`` value was ``{"filename": ..., "content-type":
+..., "content": ...}``.  Modern ``UploadedFile`` objects get the three keys
+on top of their own API, so one object serves old and new code.  The files
+come from modern Django's parser, so ``DATA_UPLOAD_MAX_NUMBER_FILES`` and
+the upload handlers apply unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+
+from django_http_compat.state import Patch
+from django_http_compat.warnings import warn
+
+KEYS = ("filename", "content-type", "content")
+
+
+def _value(upload: UploadedFile, key: str) -> Any:
+    if key == "filename":
+        return upload.name
+    if key == "content-type":
+        return upload.content_type
+    # 0.96 held the content as a string; read it whole, from the start, every time.
+    upload.seek(0)
+    return upload.read()
+
+
+def __getitem__(self: UploadedFile, key: str) -> Any:
+    warn("request_files_dict")
+    if key not in KEYS:
+        raise KeyError(key)
+    return _value(self, key)
+
+
+def get(self: UploadedFile, key: str, default: Any = None) -> Any:
+    warn("request_files_dict")
+    return _value(self, key) if key in KEYS else default
+
+
+def keys(self: UploadedFile) -> list[str]:
+    warn("request_files_dict")
+    return list(KEYS)
+
+
+def has_key(self: UploadedFile, key: str) -> bool:
+    warn("request_files_dict")
+    return key in KEYS
+
+
+def patches() -> dict[str, list[Patch]]:
+    return {
+        "request_files_dict": [
+            Patch(UploadedFile, "__getitem__", __getitem__),
+            Patch(UploadedFile, "get", get),
+            Patch(UploadedFile, "keys", keys),
+            Patch(UploadedFile, "has_key", has_key),
+        ],
+    }

@@ -1,0 +1,179 @@
+"""Legacy constructor arguments of the response classes (legacy/response.py).
+
+``mimetype=``, positional arguments in each era's order, a false status, the
+``DEFAULT_CONTENT_TYPE`` setting, the old 304 and content after a redirect's
+URL, through every class and every way Django builds a response.  Era
+behaviour is compared with recordings in tests/golden/test_golden.py; these
+tests cover absence at modern flags, warnings at the caller and validation.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.exceptions import DisallowedRedirect
+from django.http import (
+    BadHeaderError,
+    FileResponse,
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.test import Client, RequestFactory, override_settings
+
+from django_http_compat import override, uninstall
+from tests.legacy.uses import check_use, warns
+
+
+def _positional_after_content() -> tuple[int, str]:
+    # (mimetype, status, content_type) in 1.4; (content_type, status, reason) now.
+    response = HttpResponse("x", "text/plain", 201, "text/csv")
+    return response.status_code, response.reason_phrase
+
+
+def _xhtml_by_default() -> str:
+    with override_settings(DEFAULT_CONTENT_TYPE="application/xhtml+xml"):
+        return HttpResponse("<p/>")["Content-Type"]
+
+
+def _redirect_with_content() -> tuple[int, bytes]:
+    response = HttpResponseRedirect("/next/", "Moved to /next/.")
+    return response.status_code, response.content
+
+
+USES = {
+    "response_mimetype": ("1.6", lambda: HttpResponse("x", mimetype="text/plain")["Content-Type"]),
+    "response_positional_order": ("1.4", _positional_after_content),
+    "response_default_content_type": ("2.2", _xhtml_by_default),
+    "response_falsy_status": ("1.5", lambda: HttpResponse("x", status=0).status_code),
+    "response_not_modified_content_type": ("1.4", lambda: HttpResponseNotModified().get("Content-Type")),
+    "response_redirect_positional_content": ("1.6", _redirect_with_content),
+}
+
+
+@pytest.mark.parametrize("feature_id", sorted(USES))
+def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
+    check_use(feature_id, *USES[feature_id], __file__)
+
+
+def test_swap_import_redirects_take_content_after_the_url(reinstall):
+    from django_http_compat import HttpResponseRedirect as SwappedRedirect
+
+    uninstall()  # the swap classes work without the app's patches
+    with override_settings(HTTP_COMPAT_VERSION="1.6", HTTP_COMPAT_WARNINGS="ignore"):
+        response = SwappedRedirect("/next/", "moved", "text/plain")
+        assert (response.status_code, response.content, response["Content-Type"]) == (
+            302,
+            b"moved",
+            "text/plain",
+        )
+        assert isinstance(response, HttpResponseRedirect)
+
+
+@override(version="2.2")
+def test_default_content_type_yields_to_an_explicit_one_and_keeps_the_charset():
+    with (
+        override_settings(DEFAULT_CONTENT_TYPE="application/xhtml+xml", DEFAULT_CHARSET="latin-1"),
+        warns("response_default_content_type"),
+    ):
+        assert HttpResponse()["Content-Type"] == "application/xhtml+xml; charset=latin-1"
+        assert HttpResponse(charset="utf-8")["Content-Type"] == "application/xhtml+xml; charset=utf-8"
+        assert HttpResponse(content_type="text/csv")["Content-Type"] == "text/csv"
+        assert HttpResponseRedirect("/to/")["Content-Type"].startswith("application/xhtml+xml")
+
+
+@override(version="1.6")
+def test_positional_redirect_content_keeps_unsafe_schemes_refused():
+    with pytest.raises(DisallowedRedirect), warns("response_redirect_positional_content"):
+        HttpResponseRedirect("javascript:alert(1)", "content")
+    with warns("response_redirect_positional_content"):
+        response = HttpResponseRedirect("/next/", "moved", "text/plain")
+    assert (response.status_code, response.content, response["Content-Type"]) == (302, b"moved", "text/plain")
+
+
+def test_custom_404_handler_using_mimetype():
+    with warns("response_mimetype"):
+        response = Client().get("/missing/")
+    assert (response.status_code, response["Content-Type"], response.content) == (
+        404,
+        "text/plain",
+        b"custom 404",
+    )
+
+
+@override_settings(MIDDLEWARE=["django.middleware.common.CommonMiddleware"], APPEND_SLASH=True)
+def test_responses_django_builds_itself_come_from_the_patched_classes():
+    from django.http import HttpResponsePermanentRedirect
+    from django.http.response import HttpResponseBase
+
+    from django_http_compat.legacy import response as legacy_response
+
+    with warns("response_mimetype"):  # the 404 view's, before CommonMiddleware redirects
+        response = Client().get("/slash")
+    assert response.status_code == 301
+    assert type(response) is HttpResponsePermanentRedirect
+    assert HttpResponseBase.__init__ is legacy_response._base_init
+
+
+@pytest.mark.parametrize(
+    ("cls", "args"),
+    [
+        (HttpResponse, ("x",)),
+        (StreamingHttpResponse, (iter([b"x"]),)),
+        (JsonResponse, ({"a": 1},)),
+        (FileResponse, (io.BytesIO(b"x"),)),
+    ],
+)
+def test_mimetype_on_every_response_class(cls, args):
+    with warns("response_mimetype"):
+        assert cls(*args, mimetype="text/x-old")["Content-Type"] == "text/x-old"
+
+
+def test_mimetype_on_template_responses():
+    from django.template.response import SimpleTemplateResponse, TemplateResponse
+
+    with warns("response_mimetype"):
+        assert SimpleTemplateResponse("probe.html", mimetype="text/x-old")["Content-Type"] == "text/x-old"
+    request = RequestFactory().get("/")
+    with warns("response_mimetype"):
+        response = TemplateResponse(request, "probe.html", {"value": 1}, mimetype="text/x-old").render()
+    assert (response["Content-Type"], response.content) == ("text/x-old", b"probe 1\n")
+
+
+def test_mimetype_header_injection_is_refused():
+    with pytest.raises(BadHeaderError), warns("response_mimetype"):
+        HttpResponse("x", mimetype="text/plain\r\nSet-Cookie: evil=1")
+    with pytest.raises(BadHeaderError), override(version="1.4"):
+        HttpResponse("x", "text/plain\nX-Evil: 1")
+
+
+PLAIN_DJANGO_CALLS = [
+    ("mimetype", lambda: HttpResponse("x", mimetype="text/plain")),
+    (
+        "template mimetype",
+        lambda: __import__("django.template.response").template.response.SimpleTemplateResponse(
+            "probe.html", mimetype="text/plain"
+        ),
+    ),
+]
+
+
+def _error_of(call):
+    try:
+        call()
+    except Exception as exc:
+        return type(exc), str(exc)
+    return None
+
+
+@pytest.mark.parametrize(("name", "call"), PLAIN_DJANGO_CALLS, ids=[n for n, _ in PLAIN_DJANGO_CALLS])
+def test_absent_at_modern_version_exactly_as_plain_django(name, call, reinstall):
+    with override(version="5.2"):
+        flagged = _error_of(call)
+    uninstall()
+    plain = _error_of(call)
+    assert plain is not None
+    assert flagged == plain

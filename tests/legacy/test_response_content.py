@@ -1,0 +1,320 @@
+"""Response content as old releases held it (legacy/response_content.py).
+
+Iterator content (``response_iterator_content``, flags below 1.7) streams until
+something reads it, and is refused to ``write()`` in 0.96; ``str(response)``
+gives the HTTP message.  Modern code meets iterator content too: the cache
+middleware pickles responses, the ASGI handler sends them from its event loop, and a response built inside ``override()`` may be read after it
+has ended.  Each case is compared with plain Django (the app uninstalled, or a
+server without it) serving the same view with str content.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import subprocess
+import sys
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import path
+
+from django_http_compat import override, uninstall
+from tests.golden.probes import make_request
+from tests.legacy.uses import check_use
+from tests.legacy.wsgi import run_wsgi
+from tests.live.content_urls import CALLS, page
+from tests.live.servers import LIVE_SERVERS, get, running
+
+REPO = Path(__file__).resolve().parents[2]
+CACHE_MIDDLEWARE = [
+    "django.middleware.cache.UpdateCacheMiddleware",
+    "django.middleware.cache.FetchFromCacheMiddleware",
+]
+
+
+def _masked(headers) -> list[tuple[str, str]]:
+    """Headers by lower-case name, without the server's own, dates masked."""
+    return sorted(
+        (name.lower(), re.sub(r"\d\d:\d\d:\d\d", "TIME", re.sub(r"\d+ \w+ \d{4}", "DATE", value)))
+        for name, value in headers
+        if name.lower() not in {"date", "server", "transfer-encoding"}
+    )
+
+
+# --- the cache middleware (pickling) ----------------------------------------------------
+
+
+def served_twice(path: str, cache: dict) -> tuple[list, int]:
+    """Two GETs through the cache middleware: what each answered, and how often the view ran."""
+    CALLS.clear()
+    with override_settings(
+        ROOT_URLCONF="tests.live.content_urls", MIDDLEWARE=CACHE_MIDDLEWARE, CACHES={"default": cache}
+    ):
+        client = Client()
+        responses = [client.get(path) for _ in range(2)]
+    answered = [(r.status_code, _masked(r.items()), r.content) for r in responses]
+    return answered, CALLS[path]
+
+
+@pytest.mark.parametrize("backend", ["locmem", "filebased"])
+def test_a_generator_page_is_cached_as_plain_django_caches_its_str_twin(backend, tmp_path, reinstall):
+    def cache(name: str) -> dict:
+        return {
+            "BACKEND": f"django.core.cache.backends.{backend}.{'LocMemCache' if backend == 'locmem' else 'FileBasedCache'}",
+            "LOCATION": str(tmp_path / name),
+        }
+
+    with override(version="1.6", warnings="ignore"):
+        legacy, legacy_calls = served_twice("/generator/page/", cache("legacy"))
+    uninstall()
+    plain, plain_calls = served_twice("/str/page/", cache("plain"))
+    assert legacy == plain
+    assert legacy[1][2] == b"<p>cached page</p>" and ("cache-control", "max-age=600") in legacy[1][1]
+    assert legacy_calls == plain_calls == 1  # the second answer came from the cache
+
+
+def test_a_pickled_generator_response_holds_no_closer_of_the_generator(reinstall):
+    events = []
+
+    def chunks():
+        try:
+            yield "a"
+            yield "b"
+        finally:
+            events.append("closed")
+
+    with override(version="1.6", warnings="ignore"):
+        read_first = HttpResponse(chunks())
+        assert read_first.content == b"ab"
+        unread = HttpResponse(chunks())
+        copies = [pickle.loads(pickle.dumps(response)) for response in (read_first, unread)]
+        replaced = HttpResponse(chunks())
+        replaced.content = "c"
+        copies.append(pickle.loads(pickle.dumps(replaced)))
+    uninstall()
+    plain = pickle.loads(pickle.dumps(HttpResponse("ab")))
+    for copy in copies:
+        assert copy._resource_closers == plain._resource_closers == []
+        assert type(copy._container) is list
+    assert [copy.content for copy in copies] == [b"ab", b"ab", b"c"]
+    assert unread.content == b"ab"  # pickling read it into the response itself
+    assert events == ["closed", "closed"]  # read generators are closed, as Django closes them
+
+
+# --- a response built inside override(), read after it has ended -----------------------
+
+
+def test_a_response_built_inside_override_reads_correctly_after_it_ends():
+    expected = b"<p>cached inside</p>"
+    with override(version="1.4", warnings="ignore"):
+        read_first, iterated_first, written, pickled = (HttpResponse(page("inside")) for _ in range(4))
+        streamed = HttpResponse(page("inside"))
+        assert list(streamed) == [b"<p>cached ", b"inside</p>"]  # inside, it still streams
+    assert (read_first.content, list(read_first), read_first.content) == (expected, [expected], expected)
+    assert (list(iterated_first), iterated_first.content) == ([expected], expected)
+    written.write("!")
+    assert written.content == expected + b"!"
+    assert pickle.loads(pickle.dumps(pickled)).content == expected
+
+
+@override(version="1.4", warnings="ignore")
+def overridden_generator(request):
+    return HttpResponse(page("inside override()"), content_type="text/plain")
+
+
+def overridden_str(request):
+    return HttpResponse("".join(page("inside override()")), content_type="text/plain")
+
+
+urlpatterns = [path("generator/", overridden_generator), path("str/", overridden_str)]
+
+
+def served_wsgi(path: str, middleware: list[str]) -> tuple[str, list, bytes]:
+
+    environ = make_request("GET", "").environ
+    environ["PATH_INFO"] = path
+    captured = []
+    with override_settings(ROOT_URLCONF=__name__, MIDDLEWARE=middleware):
+        result = WSGIHandler()(
+            environ, lambda status, headers, exc_info=None: captured.append((status, headers))
+        )
+        body = b"".join(result)
+        result.close()
+    status, headers = captured[0]
+    return status, _masked(headers), body
+
+
+@pytest.mark.parametrize("middleware", [[], ["django.middleware.common.CommonMiddleware"]])
+def test_an_override_decorated_generator_view_is_served_as_plain_django_serves_its_str_twin(
+    middleware, reinstall
+):
+    legacy = served_wsgi("/generator/", middleware)
+    uninstall()
+    plain = served_wsgi("/str/", middleware)
+    assert legacy == plain
+    assert legacy[2] == b"<p>cached inside override()</p>"
+
+
+# --- under an ASGI server ----------------------------------------------------------------
+
+SETUP_DATABASE = """
+import django
+django.setup()
+from django.core.management import call_command
+from tests.models import Member
+call_command("migrate", run_syncdb=True, verbosity=0)
+Member.objects.bulk_create([Member(email="ada@example.com"), Member(email="grace@example.com")])
+"""
+
+
+@pytest.fixture(scope="module")
+def asgi(tmp_path_factory):
+    """name -> (port, django.request log) of uvicorn at flag 1.6 ("shim") and without the app ("plain")."""
+    folder = tmp_path_factory.mktemp("asgi")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "DJANGO_SETTINGS_MODULE": "tests.live.settings_content",
+        "HTTP_COMPAT_TEST_DATABASE": str(folder / "db.sqlite3"),
+        "HTTP_COMPAT_TEST_LOG": str(folder / "setup.log"),
+    }
+    subprocess.run([sys.executable, "-c", SETUP_DATABASE], cwd=REPO, env=env, check=True)
+    shim_env = {**env, "HTTP_COMPAT_TEST_LOG": str(folder / "shim.log")}
+    plain_env = {**env, "HTTP_COMPAT_TEST_LOG": str(folder / "plain.log"), "HTTP_COMPAT_TEST_PLAIN": "1"}
+    with (
+        running(LIVE_SERVERS["uvicorn"], cwd=REPO, env=shim_env) as shim,
+        running(LIVE_SERVERS["uvicorn"], cwd=REPO, env=plain_env) as plain,
+    ):
+        yield {"shim": (shim, folder / "shim.log"), "plain": (plain, folder / "plain.log")}
+
+
+def answered(port: int, path: str) -> tuple[int, list, bytes]:
+    response = get(port, path)
+    return response.status, _masked(response.getheaders()), response.body
+
+
+@pytest.mark.server
+def test_asgi_serves_a_generator_that_uses_the_orm_as_plain_django_serves_its_str_twin(asgi):
+    legacy = answered(asgi["shim"][0], "/generator/members/")
+    plain = answered(asgi["plain"][0], "/str/members/")
+    assert legacy == plain
+    assert legacy[0] == 200 and legacy[2] == b"members: ada@example.com, grace@example.com"
+
+
+@pytest.mark.server
+def test_asgi_answers_a_failing_generator_with_djangos_logged_500(asgi):
+    legacy = answered(asgi["shim"][0], "/generator/missing/")
+    plain = answered(asgi["plain"][0], "/str/missing/")
+    assert legacy == plain
+    assert legacy[0] == 500
+    for name, logged_path in (("shim", "/generator/missing/"), ("plain", "/str/missing/")):
+        log = asgi[name][1].read_text()
+        assert f"internal server error: {logged_path}" in log.lower()  # upper case at flag 1.6
+        assert "DoesNotExist: Member matching query does not exist." in log
+
+
+@pytest.mark.server
+def test_asgi_serves_other_connections_while_a_generator_blocks(asgi):
+    for name, waiting_path in (("shim", "/generator/wait/"), ("plain", "/str/wait/")):
+        port, key = asgi[name][0], uuid.uuid4().hex
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(get, port, f"{waiting_path}?key={key}")
+            for _ in range(200):  # until the view blocks; each try is a new connection to serve
+                released = get(port, f"/release/?key={key}")
+                if released.status != 409:
+                    break
+                time.sleep(0.02)
+            assert (name, released.status, released.body) == (name, 200, b"ok")
+            assert (name, waiting.result().body) == (name, b"released")  # not "stalled"
+
+
+def _read_at_construction() -> list[str]:
+    log: list[str] = []
+
+    def rows():
+        log.append("read")
+        yield "a"
+
+    HttpResponse(rows())
+    return log
+
+
+class Rows:
+    """A generator-like iterator that records what happened to it."""
+
+    def __init__(self):
+        self.events = []
+        self._chunks = iter(["id,name\r\n", "1,teapot\r\n"])
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.events.append("next")
+        return next(self._chunks)
+
+    def close(self):
+        self.events.append("close")
+
+
+def rows_view(request):
+    request.rows = Rows()
+    return HttpResponse(request.rows, content_type="text/csv")
+
+
+@override(version="1.6", warnings="ignore")
+def test_an_iterator_response_streams_until_something_reads_it():
+    rows = Rows()
+    response = HttpResponse(rows)
+    assert rows.events == []  # nothing read at construction
+    assert list(response) == [b"id,name\r\n", b"1,teapot\r\n"]  # streamed, chunk by chunk
+    response.close()
+    assert rows.events[-1] == "close"
+    rows = Rows()
+    response = HttpResponse(rows)
+    assert response.content == response.content == b"id,name\r\n1,teapot\r\n"  # the first read is kept
+    response.write("2,kettle\r\n")
+    assert response.tell() == len(response.getvalue()) == 29
+    assert pickle.loads(pickle.dumps(response)).content == response.content  # what the cache middleware does
+
+
+@override(version="1.6", warnings="ignore")
+def test_an_iterator_response_is_served_whole_with_and_without_middleware():
+    urls = "tests.legacy.response_urls"
+    for middleware in ([], ["django.middleware.common.CommonMiddleware"]):
+        status, _, chunks = run_wsgi("/rows/", ROOT_URLCONF=urls, MIDDLEWARE=middleware)
+        assert (status, b"".join(chunks)) == ("200 OK", b"id,name\r\n1,teapot\r\n")
+        assert len(chunks) == (2 if not middleware else 1)  # CommonMiddleware read it for Content-Length
+
+
+@override(version="0.96", warnings="ignore")
+def test_096_writing_to_an_iterator_response_raises_as_seed_003_says():
+    response = HttpResponse(iter(["a", "b"]))
+    with pytest.raises(Exception, match="is not writable"):
+        response.write("c")
+    with pytest.raises(Exception, match="cannot tell its position"):
+        response.tell()
+    assert response.content == b"ab"
+    writable = HttpResponse()
+    writable.write("<p>text</p>")
+    assert writable.content == b"<p>text</p>"
+
+
+# feature id -> (a release that had it, a use of it as old code wrote it)
+USES = {
+    "response_iterator_content": ("1.6", _read_at_construction),
+    "response_str_message": ("1.6", lambda: str(HttpResponse("body", content_type="text/plain"))),
+}
+
+
+@pytest.mark.parametrize("feature_id", sorted(USES))
+def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
+    check_use(feature_id, *USES[feature_id], __file__)

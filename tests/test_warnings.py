@@ -1,0 +1,74 @@
+"""Warning classes, the warnings modes and what a warning says."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from django.core.handlers.wsgi import WSGIRequest
+from django.http import JsonResponse
+from django.test import RequestFactory
+
+from django_http_compat import override, usage_counts
+from django_http_compat.features import FEATURES
+from django_http_compat.warnings import HttpCompatWarning
+from tests.golden.probes import make_request
+
+
+def test_the_written_out_warning_classes_are_the_registry_s_categories():
+    from django_http_compat import warnings as compat_warnings
+
+    written = {
+        name
+        for name, value in vars(compat_warnings).items()
+        if isinstance(value, type) and issubclass(value, HttpCompatWarning) and value is not HttpCompatWarning
+    }
+    assert written == {feature.category_name for feature in FEATURES}
+    assert set(compat_warnings.CATEGORIES) == written
+    assert set(compat_warnings.__all__) == {*written, "HttpCompatWarning", "show_warnings", "warn"}
+    for name in written:
+        category = getattr(compat_warnings, name)
+        assert category.__module__ == "django_http_compat.warnings" and category.__bases__ == (
+            HttpCompatWarning,
+        )
+
+
+def test_warning_modes():
+    request = RequestFactory().get("/")
+
+    def calls():
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            for _ in range(3):
+                request.is_ajax()
+        return len(record)
+
+    usage_counts.reset()  # "once" means the first use of the site in this process
+    with override(warnings="once"):
+        assert calls() == 1
+        assert calls() == 0  # the same call site, already reported
+    with override(warnings="always"):
+        assert calls() == 3
+    with override(warnings="ignore"):
+        assert calls() == 0
+    with override(warnings="error"), pytest.raises(HttpCompatWarning, match="request_is_ajax"):
+        request.is_ajax()
+
+
+def test_warning_message_names_version_and_replacement():
+    with override(warnings="always"), pytest.warns(HttpCompatWarning) as record:
+        RequestFactory().get("/").is_ajax()
+    assert str(record[0].message) == (
+        'request.is_ajax() was removed in Django 4.0; use request.headers.get("x-requested-with") '
+        '== "XMLHttpRequest" [request_is_ajax]'
+    )
+    assert record[0].category.__name__ == "RemovedInDjango40Warning"
+
+
+def test_legacy_calls_warn_with_the_callers_line():
+    request = RequestFactory().get("/")
+    with override(warnings="always"), pytest.warns(HttpCompatWarning) as record:
+        request.is_ajax()
+        JsonResponse({}, mimetype="application/x-json")
+    assert [w.filename for w in record] == [__file__, __file__]
+    assert isinstance(make_request(), WSGIRequest)
