@@ -11,6 +11,15 @@ The rewrite runs after Django's handler has turned exceptions into
 responses, so it must not raise: a Location it cannot rewrite (a host not
 allowed, a URL ``urlsplit()`` refuses such as ``//[``) is sent as the view
 gave it, as plain Django sends it.
+
+Tests meet the rewrite in ``assertRedirects()``.  Up to 1.8 it made a
+relative expected URL absolute before comparing, so old tests pass either
+form; modern Django compares the URL as given, so ``assertRedirects(response,
+"/next/")`` would fail on every redirect the rewrite reached.  While the
+feature is on, a relative expected URL is therefore made absolute as the
+redirect was: with its scheme, and the host the request went to
+(``testserver`` for a followed redirect, the test client's host, as 1.8 had it).
+The rest of the assertion, fetching the target included, is modern Django's.
 """
 
 from __future__ import annotations
@@ -18,10 +27,12 @@ from __future__ import annotations
 import contextlib
 import functools
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.test.testcases import SimpleTestCase
 
 from .patching import Patch
 
@@ -55,10 +66,41 @@ async def _get_response_async(self: BaseHandler, request: HttpRequest) -> Any:
     return response
 
 
+_modern_assert_redirects = SimpleTestCase.assertRedirects
+
+
+def expected_as_compared(response: Any, expected_url: Any) -> Any:
+    """``expected_url``, absolute if it is relative and the redirect was made absolute."""
+    try:
+        expected = urlsplit(str(expected_url))  # str(): reverse_lazy()
+        chain = getattr(response, "redirect_chain", None)
+        if chain:
+            redirect, host = urlsplit(chain[-1][0]), "testserver"
+        else:
+            redirect = urlsplit(response.headers.get("Location", ""))
+            request = getattr(response, "wsgi_request", None) or getattr(response, "asgi_request", None)
+            host = request.get_host() if request is not None else "testserver"
+    except Exception:
+        # Not a redirect, or one the rewrite left alone (a host not allowed, a
+        # URL urlsplit() refuses): modern Django's assertion says what is wrong.
+        return expected_url
+    if expected.scheme or expected.netloc or not (redirect.scheme and redirect.netloc):
+        return expected_url
+    return urlunsplit((redirect.scheme, host, expected.path, expected.query, expected.fragment))
+
+
+@functools.wraps(_modern_assert_redirects)
+def _assert_redirects(
+    self: SimpleTestCase, response: Any, expected_url: Any, *args: Any, **kwargs: Any
+) -> None:
+    _modern_assert_redirects(self, response, expected_as_compared(response, expected_url), *args, **kwargs)
+
+
 def patches() -> dict[str, list[Patch]]:
     return {
         "response_absolute_location": [
             Patch(BaseHandler, "get_response", _get_response),
             Patch(BaseHandler, "get_response_async", _get_response_async),
+            Patch(SimpleTestCase, "assertRedirects", _assert_redirects),
         ]
     }

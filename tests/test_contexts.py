@@ -35,7 +35,7 @@ from django.http import (
 )
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import SimpleTemplateResponse, TemplateResponse
-from django.test import AsyncRequestFactory, RequestFactory, override_settings
+from django.test import AsyncRequestFactory, Client, RequestFactory, SimpleTestCase, override_settings
 from django.urls import path
 from django.utils.datastructures import MultiValueDict
 from hypothesis import given, settings, strategies
@@ -356,7 +356,21 @@ def _samples() -> list:
         ASGIHandler(),
         CsrfViewMiddleware(lambda request: HttpResponse()),
         DjangoJSONEncoder(),
+        _TestCase(),
     ]
+
+
+class _TestCase(SimpleTestCase):
+    def runTest(self) -> None:
+        pass
+
+
+def _redirect_asserted(expected: str) -> bool:
+    try:
+        _TestCase().assertRedirects(Client().get("/form/?form=to_relative"), expected)
+    except AssertionError:
+        return False
+    return True
 
 
 def _set_and_read(obj, name, value):
@@ -432,6 +446,8 @@ OPERATIONS = {
         __import__("django.shortcuts", fromlist=["render_to_response"]).render_to_response
     ),
     "from django.http import get_host": lambda: __import__("django.http", fromlist=["get_host"]).get_host,
+    "assertRedirects(relative)": lambda: _redirect_asserted("/form/?form=plain"),
+    "assertRedirects(absolute)": lambda: _redirect_asserted("http://testserver/form/?form=plain"),
 }
 
 

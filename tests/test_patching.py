@@ -50,10 +50,12 @@ def test_uninstall_restores_django_exactly():
         import django.core.handlers.base as base, django.shortcuts as shortcuts, django.utils.http as uhttp
         import django.core.serializers.json as serializers_json, django.contrib.auth.checks as auth_checks
         import django.middleware.csrf as csrf
+        import django.core.handlers.exception as exception, django.test.testcases as testcases
         from django_http_compat import install, uninstall, patching
         from django_http_compat.features import FEATURES
         modules = [django.http, django.http.response, django.http.request, wsgi, asgi, tr, ds,
-                   uploads, auth_models, base_user, base, shortcuts, uhttp, serializers_json, auth_checks, csrf]
+                   uploads, auth_models, base_user, base, shortcuts, uhttp, serializers_json, auth_checks, csrf,
+                   exception, testcases]
         classes = {c for m in modules for c in vars(m).values() if inspect.isclass(c)}
         def snapshot():
             return {(t, k): v for t in [*modules, *classes] for k, v in list(vars(t).items())}
