@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import io
+import logging
 import pickle
 import re
 import threading
@@ -44,6 +45,7 @@ from django_http_compat import install, override, patching, uninstall
 from django_http_compat.conf import resolve
 from django_http_compat.features import FEATURES
 from django_http_compat.names import LEGACY_NAMES
+from tests.golden.probes.common import served
 from tests.servers import REPO, get, running
 
 WAIT = 20  # seconds; only reached when something is wrong
@@ -373,6 +375,19 @@ def _redirect_asserted(expected: str) -> bool:
     return True
 
 
+def _request_log_line() -> list[str]:
+    lines = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        served("form/", "form=raise_404")
+    finally:
+        logger.removeHandler(handler)
+    return lines
+
+
 def _set_and_read(obj, name, value):
     setattr(obj, name, value)
     return getattr(obj, name)
@@ -448,6 +463,7 @@ OPERATIONS = {
     "from django.http import get_host": lambda: __import__("django.http", fromlist=["get_host"]).get_host,
     "assertRedirects(relative)": lambda: _redirect_asserted("/form/?form=plain"),
     "assertRedirects(absolute)": lambda: _redirect_asserted("http://testserver/form/?form=plain"),
+    "request log line": _request_log_line,
 }
 
 

@@ -9,6 +9,7 @@ cannot be installed any more), and a 3.1-era middleware behind a real server.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import pickle
 from datetime import datetime
@@ -29,6 +30,8 @@ from django.test import Client, SimpleTestCase, override_settings
 
 from django_http_compat import override, uninstall
 from tests.golden.probes import make_request
+from tests.golden.probes.common import served
+from tests.golden.probes.response import SERVED
 from tests.legacy_uses import check_use
 from tests.servers import get, running
 
@@ -384,6 +387,33 @@ def test_assert_redirects_is_django_s_own_where_locations_stay_relative():
     case.assertRedirects(response, "/form/?form=plain")
     with pytest.raises(AssertionError, match="Response redirected to '/form/\\?form=plain'"):
         case.assertRedirects(response, "http://testserver/form/?form=plain")
+
+
+@pytest.mark.parametrize(
+    ("label", "status", "log"),
+    [
+        ("raise_404", "404 NOT FOUND", ("WARNING", "Not Found: /form/")),
+        ("not_found", "404 NOT FOUND", ("WARNING", "Not Found: /form/")),
+        ("raise_500", "500 INTERNAL SERVER ERROR", ("ERROR", "Internal Server Error: /form/")),
+        ("return_503", "503 SERVICE UNAVAILABLE", ("ERROR", "Service Unavailable: /form/")),
+    ],
+)
+@override(version="1.6")
+def test_the_request_log_keeps_title_case_while_the_status_line_is_upper_case(caplog, label, status, log):
+    """1.6's handler logged "Not Found: /x" (recorded in the golden data), never the phrase."""
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert served("form/", "form=" + label)["status"] == status
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "django.request"] == [log]
+
+
+@override(version="1.6")
+def test_the_request_log_of_an_explicit_reason_is_the_view_s(caplog, monkeypatch):
+    monkeypatch.setitem(
+        SERVED, "reason", lambda request: HttpResponse("x", status=404, reason="Gone Fishing")
+    )
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert served("form/", "form=reason")["status"] == "404 Gone Fishing"
+    assert [r.getMessage() for r in caplog.records if r.name == "django.request"] == ["Gone Fishing: /form/"]
 
 
 @override(version="2.0")

@@ -885,6 +885,84 @@ def probe_assert_redirects():
     return results
 
 
+# --- the request log -----------------------------------------------------------------
+
+
+def _status_only(code):
+    def view(request):
+        from django.http import HttpResponse
+
+        return HttpResponse("x", status=code)
+
+    return view
+
+
+def _not_found():
+    from django.http import Http404
+
+    return Http404("no such page")
+
+
+def _forbidden():
+    from django.core.exceptions import PermissionDenied
+
+    return PermissionDenied()
+
+
+def _raising(make):
+    def view(request):
+        raise make()
+
+    return view
+
+
+SERVED.update(
+    {
+        "raise_404": _raising(_not_found),
+        "raise_403": _raising(_forbidden),
+        "raise_500": _raising(lambda: ValueError("boom")),
+        "return_503": _status_only(503),
+    }
+)
+
+
+@probe("response_upper_reason_phrases")
+def probe_request_log():
+    """What the django.request logger said about error responses, and the status line sent.
+
+    DEBUG is on, as under runserver, where these lines are read: Django's own
+    404 and 500 pages then need no templates.
+    """
+    import logging
+
+    from django.conf import settings
+
+    records = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            records.append([record.levelname, text(record.getMessage()), getattr(record, "status_code", None)])
+
+    logger = logging.getLogger("django.request")
+    handler, level, propagate, debug = Collect(), logger.level, logger.propagate, settings.DEBUG
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False  # nothing on the console
+    settings.DEBUG = True
+    results = {}
+    try:
+        for label in ("raise_404", "not_found", "raise_403", "raise_500", "server_error", "return_503"):
+            del records[:]
+            status = outcome(lambda: served("form/", "form=" + label)["status"])
+            results[label] = {"status": status, "log": list(records)}
+    finally:
+        settings.DEBUG = debug
+        logger.propagate = propagate
+        logger.setLevel(level)
+        logger.removeHandler(handler)
+    return results
+
+
 # --- old behaviour the shim does not bring back (each a listed difference) ---------
 
 
