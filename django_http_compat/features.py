@@ -564,7 +564,8 @@ FEATURES: tuple[Feature, ...] = (
         area="response",
         summary=(
             "Status lines and reason_phrase in upper case; from 1.6 to 1.8 the phrase is "
-            "fixed when the response is built, so a later status_code change keeps it."
+            "fixed when the response is built, so a later status_code change keeps it. The "
+            'request log keeps its title-case line ("Not Found: /x"), as the old handlers logged it.'
         ),
         added="0.96",
         removed="1.9",
@@ -682,7 +683,11 @@ FEATURES: tuple[Feature, ...] = (
         example='self.assertEqual(response["Location"], "http://testserver/next/")',
         modern='self.assertEqual(response["Location"], "/next/")',
         finds=(AbsoluteLocation(),),
-        pitfalls="``assertRedirects`` accepts both forms; string comparisons of ``Location`` need the relative form.",
+        pitfalls=(
+            "While the feature is on, ``assertRedirects`` takes the path (``/next/``) or the absolute "
+            "URL, as 1.6 to 1.8 did; modern Django compares the URL as the view gave it, so write the "
+            "path there, and compare ``Location`` strings with the relative form."
+        ),
     ),
     Feature(
         id="response_str_message",
