@@ -132,6 +132,11 @@ def _shape_py3(func):
 
 def shape(func):
     """``(self, key, default=None)``; ``(?)`` when Python cannot tell."""
+    # A function behind functools.lru_cache (urlsplit from Python 3.11): its own shape,
+    # or the census would change with the Python rather than the release.
+    wrapped = getattr(func, "__wrapped__", None)
+    if not inspect.isfunction(func) and inspect.isfunction(wrapped):
+        func = wrapped
     if not inspect.isfunction(func):
         return "(?)"
     try:
