@@ -589,7 +589,8 @@ FEATURES: tuple[Feature, ...] = (
         area="response",
         summary=(
             "Status lines and reason_phrase in upper case, looked up for the status the "
-            "response has when it is served."
+            "response has when it is served. The request log keeps its "
+            'title-case line ("Not Found: /x"), as the old handlers logged it.'
         ),
         added="0.96",
         removed="1.9",
@@ -713,7 +714,11 @@ FEATURES: tuple[Feature, ...] = (
         example='self.assertEqual(response["Location"], "http://testserver/next/")',
         modern='self.assertEqual(response["Location"], "/next/")',
         finds=(AbsoluteLocation(),),
-        pitfalls="``assertRedirects`` accepts both forms; string comparisons of ``Location`` need the relative form.",
+        pitfalls=(
+            "While the feature is on, ``assertRedirects`` takes the path (``/next/``) or the absolute "
+            "URL, as 1.6 to 1.8 did; modern Django compares the URL as the view gave it, so write the "
+            "path there, and compare ``Location`` strings with the relative form."
+        ),
     ),
     Feature(
         id="response_str_message",

@@ -33,8 +33,10 @@ from __future__ import annotations
 import builtins
 import functools
 import importlib
+import importlib.abc
 import inspect
 import pkgutil
+import sys
 from collections.abc import Callable
 from types import FunctionType, MethodType, ModuleType
 from typing import Any, TypeVar
@@ -68,6 +70,15 @@ def behaviour_modules() -> list[ModuleType]:
         importlib.import_module(f"{legacy.__name__}.{info.name}")
         for info in pkgutil.iter_modules(legacy.__path__)
     ]
+
+
+def awaited_modules() -> dict[str, frozenset[str]]:
+    """Module name -> the features whose patches wait for it (a behaviour module's ``WAITS_FOR``)."""
+    found: dict[str, frozenset[str]] = {}
+    for module in behaviour_modules():
+        for name, features in getattr(module, "WAITS_FOR", {}).items():
+            found[name] = found.get(name, frozenset()) | frozenset(features)
+    return found
 
 
 def implementations() -> dict[str, list[Patch]]:
@@ -320,6 +331,71 @@ def _guard(target: Any, name: str, legacy: Any, original: Any, features: frozens
     return guard
 
 
+# --- patches that wait for a module to be imported ----------------------------------------
+
+
+class _LoaderThenPatch(importlib.abc.Loader):
+    """Runs a module's own loader, then re-applies the patches, which now include the ones for it."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        module.__loader__ = module.__spec__.loader = self.loader  # as if never wrapped
+        with state.lock:
+            _providers_once_ready.clear()
+            _apply()
+
+
+class _PatchWhenImported(importlib.abc.MetaPathFinder):
+    """On ``sys.meta_path`` while a module some active patches wait for is not imported yet.
+
+    ``django.test`` is the one: production code never imports it, so the
+    installer must not either.  Finding the module is left to the finders
+    after this one; only its loader is wrapped.
+    """
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname not in _waiting:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(fullname, path, target)
+            if spec is not None:
+                if hasattr(spec.loader, "exec_module"):
+                    spec.loader = _LoaderThenPatch(spec.loader)
+                return spec
+        return None
+
+
+_waiting: set[str] = set()
+_finder = _PatchWhenImported()
+
+
+def _wait_for_imports(live: set[frozenset[str]]) -> None:
+    """Keep ``_finder`` on ``sys.meta_path`` exactly while an active patch waits for a module."""
+    _waiting.clear()
+    if state.installed:
+        for name, features in _awaited().items():
+            if name not in sys.modules and any(not features.isdisjoint(each) for each in live):
+                _waiting.add(name)
+    if _waiting and _finder not in sys.meta_path:
+        sys.meta_path.insert(0, _finder)
+    elif not _waiting and _finder in sys.meta_path:
+        sys.meta_path.remove(_finder)
+
+
+@functools.cache
+def _awaited() -> dict[str, frozenset[str]]:
+    return awaited_modules()
+
+
 # --- applying ------------------------------------------------------------------------------
 
 
@@ -395,6 +471,7 @@ def _apply(reread: bool = True) -> None:
             state.guards.pop((target, name), None)
         if vars(target).get(name, _MISSING) is not value:
             setattr(target, name, value)
+    _wait_for_imports(live)
     one_config(None if state.entered else state.process)
 
 

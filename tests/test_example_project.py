@@ -78,7 +78,7 @@ def test_project_runs_its_own_django_16_tests_unchanged():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "Ran 12 tests" in result.stderr
+    assert "Ran 13 tests" in result.stderr
 
 
 def over_http(port: int) -> list[dict]:

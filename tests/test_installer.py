@@ -170,3 +170,44 @@ def test_the_old_patching_module_is_a_deprecated_alias():
     assert old_state is state.state
     with pytest.raises(AttributeError):
         patching.flagged_before  # noqa: B018
+
+
+def test_patches_for_django_test_wait_until_it_is_imported():
+    """Production never imports django.test (about 100 ms), so neither may install(); assertRedirects
+    is patched when a test run imports it, and the import hook leaves no trace."""
+    out = run_python(
+        """
+        import sys, django
+        from django.conf import settings
+        settings.configure(INSTALLED_APPS=["django_http_compat"], HTTP_COMPAT_VERSION="1.6")
+        finders = list(sys.meta_path)
+        django.setup()
+        print("django.test.testcases" in sys.modules, sys.meta_path == finders)
+        from django.test import SimpleTestCase
+        import django.test.testcases as testcases
+        patched = lambda: hasattr(vars(SimpleTestCase)["assertRedirects"], "__wrapped__")
+        print(patched(), sys.meta_path == finders, type(testcases.__loader__).__name__)
+        from django_http_compat import install, uninstall
+        uninstall()
+        print(patched())
+        install("1.6")
+        print(patched())
+        install("1.9")
+        print(patched())
+        """
+    )
+    assert out.split("\n") == ["False False", "True True SourceFileLoader", "False", "True", "False", ""]
+
+
+def test_no_import_hook_while_no_active_feature_waits_for_one():
+    out = run_python(
+        """
+        import sys, django
+        from django.conf import settings
+        settings.configure(INSTALLED_APPS=["django_http_compat"], HTTP_COMPAT_VERSION="1.9")
+        finders = list(sys.meta_path)
+        django.setup()
+        print(sys.meta_path == finders)
+        """
+    )
+    assert out == "True\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import io
+import logging
 import pickle
 import re
 import threading
@@ -35,7 +36,7 @@ from django.http import (
 )
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import SimpleTemplateResponse, TemplateResponse
-from django.test import AsyncRequestFactory, RequestFactory, override_settings
+from django.test import AsyncRequestFactory, Client, RequestFactory, SimpleTestCase, override_settings
 from django.urls import path
 from django.utils.datastructures import MultiValueDict
 from hypothesis import given, settings, strategies
@@ -45,6 +46,7 @@ from django_http_compat.conf import resolve
 from django_http_compat.features import FEATURES
 from django_http_compat.legacy.module_names import LEGACY_NAMES
 from tests.live.servers import REPO, get, running
+from tests.golden.probes.common import served
 
 WAIT = 20  # seconds; only reached when something is wrong
 
@@ -356,7 +358,34 @@ def _samples() -> list:
         ASGIHandler(),
         CsrfViewMiddleware(lambda request: HttpResponse()),
         DjangoJSONEncoder(),
+        _TestCase(),
     ]
+
+
+class _TestCase(SimpleTestCase):
+    def runTest(self) -> None:
+        pass
+
+
+def _redirect_asserted(expected: str) -> bool:
+    try:
+        _TestCase().assertRedirects(Client().get("/form/?form=to_relative"), expected)
+    except AssertionError:
+        return False
+    return True
+
+
+def _request_log_line() -> list[str]:
+    lines = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        served("form/", "form=raise_404")
+    finally:
+        logger.removeHandler(handler)
+    return lines
 
 
 def _set_and_read(obj, name, value):
@@ -432,6 +461,9 @@ OPERATIONS = {
         __import__("django.shortcuts", fromlist=["render_to_response"]).render_to_response
     ),
     "from django.http import get_host": lambda: __import__("django.http", fromlist=["get_host"]).get_host,
+    "assertRedirects(relative)": lambda: _redirect_asserted("/form/?form=plain"),
+    "assertRedirects(absolute)": lambda: _redirect_asserted("http://testserver/form/?form=plain"),
+    "request log line": _request_log_line,
 }
 
 

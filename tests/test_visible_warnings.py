@@ -216,7 +216,7 @@ def test_manage_py_test_shows_the_warnings():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "Ran 12 tests" in result.stderr
+    assert "Ran 13 tests" in result.stderr
     assert result.stderr.count(REQUEST_AT_14) == 1
     assert result.stderr.count(shown("request_xreadlines", 28)) == 1
 

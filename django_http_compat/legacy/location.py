@@ -14,13 +14,26 @@ gave it, as plain Django sends it.
 
 Old code could also call the handler's helper itself, as
 ``django.http.fix_location_header()`` (served by name, see ``module_names``).
+
+Tests meet the rewrite in ``assertRedirects()``.  Up to 1.8 it made a
+relative expected URL absolute before comparing, so old tests pass either
+form; modern Django compares the URL as given, so ``assertRedirects(response,
+"/next/")`` would fail on every redirect the rewrite reached.  While the
+feature is on, a relative expected URL is therefore made absolute as the
+redirect was: with its scheme, and the host the request went to
+(``testserver`` for a followed redirect, the test client's host, as 1.8 had it).
+The rest of the assertion, fetching the target included, is modern Django's.
+``django.test`` is imported by tests only (importing it costs about 100 ms),
+so that patch waits for it: see ``WAITS_FOR`` and the installer.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import sys
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest
@@ -69,10 +82,49 @@ async def _get_response_async(self: BaseHandler, request: HttpRequest) -> Any:
     return response
 
 
+def expected_as_compared(response: Any, expected_url: Any) -> Any:
+    """``expected_url``, absolute if it is relative and the redirect was made absolute."""
+    try:
+        expected = urlsplit(str(expected_url))  # str(): reverse_lazy()
+        chain = getattr(response, "redirect_chain", None)
+        if chain:
+            redirect, host = urlsplit(chain[-1][0]), "testserver"
+        else:
+            redirect = urlsplit(response.headers.get("Location", ""))
+            request = getattr(response, "wsgi_request", None) or getattr(response, "asgi_request", None)
+            host = request.get_host() if request is not None else "testserver"
+    except Exception:
+        # Not a redirect, or one the rewrite left alone (a host not allowed, a
+        # URL urlsplit() refuses): modern Django's assertion says what is wrong.
+        return expected_url
+    if expected.scheme or expected.netloc or not (redirect.scheme and redirect.netloc):
+        return expected_url
+    return urlunsplit((redirect.scheme, host, expected.path, expected.query, expected.fragment))
+
+
+#: Module -> the features whose patches here wait for it; the installer applies them once it is imported.
+WAITS_FOR = {"django.test.testcases": ("response_absolute_location",)}
+
+
+@functools.cache
+def _assert_redirects(test_case: type) -> Any:
+    """``assertRedirects`` for ``test_case`` (Django's SimpleTestCase), made once: patches are compared by identity."""
+    modern = vars(test_case)["assertRedirects"]
+
+    @functools.wraps(modern)
+    def assert_redirects(self: Any, response: Any, expected_url: Any, *args: Any, **kwargs: Any) -> None:
+        modern(self, response, expected_as_compared(response, expected_url), *args, **kwargs)
+
+    return assert_redirects
+
+
 def patches() -> dict[str, list[Patch]]:
-    return {
-        "response_absolute_location": [
-            Patch(BaseHandler, "get_response", _get_response),
-            Patch(BaseHandler, "get_response_async", _get_response_async),
-        ]
-    }
+    found = [
+        Patch(BaseHandler, "get_response", _get_response),
+        Patch(BaseHandler, "get_response_async", _get_response_async),
+    ]
+    testcases = sys.modules.get("django.test.testcases")
+    if testcases is not None and hasattr(testcases, "SimpleTestCase"):  # not while it is being imported
+        test_case = testcases.SimpleTestCase
+        found.append(Patch(test_case, "assertRedirects", _assert_redirects(test_case)))
+    return {"response_absolute_location": found}

@@ -6,13 +6,22 @@ was built, so a later ``status_code = 404`` still said ``OK``.  From 1.9 the
 phrase is title case and follows ``status_code``, as modern Django does.  An
 explicit ``reason=`` or ``reason_phrase = ...`` wins in every era, and still
 goes through modern Django's validation.
+
+The phrase was never in the request log: old handlers logged their own
+words ("Not Found: /x", "Internal Server Error: /x").  Modern Django builds
+that line from ``response.reason_phrase``, so the handlers' ``log_response``
+is given the title-case phrase (the status line stays upper case).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from http.client import responses
+from typing import Any
 
+import django.core.handlers.base
+import django.core.handlers.exception
 from django.http.response import HttpResponseBase
 
 from django_http_compat.conf import Config
@@ -145,6 +154,24 @@ reason_phrase = property(
 )
 
 
+_LEGACY_PHRASES = frozenset(UPPER_CASE_PHRASES.values()) | {UNKNOWN}
+_modern_log_response = django.core.handlers.base.log_response
+
+
+@functools.wraps(_modern_log_response)
+def _log_response(message: str, *args: Any, response: Any = None, **kwargs: Any) -> None:
+    # The handlers pass ``response.reason_phrase`` as the first argument.
+    if args and response is not None and args[0] in _LEGACY_PHRASES and args[0] == response.reason_phrase:
+        args = (responses.get(response.status_code, "Unknown Status Code"), *args[1:])
+    _modern_log_response(message, *args, response=response, **kwargs)
+
+
 def patches() -> dict[str, list[Patch]]:
     # The constructor half (phrase_at_construction) is registered by response.py.
-    return {"response_upper_reason_phrases": [Patch(HttpResponseBase, "reason_phrase", reason_phrase)]}
+    return {
+        "response_upper_reason_phrases": [
+            Patch(HttpResponseBase, "reason_phrase", reason_phrase),
+            Patch(django.core.handlers.base, "log_response", _log_response),
+            Patch(django.core.handlers.exception, "log_response", _log_response),
+        ]
+    }

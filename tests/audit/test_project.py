@@ -157,7 +157,7 @@ def test_migrating_the_example_project_with_fix_and_the_hand_fixes(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "Ran 12 tests" in result.stderr and "OK" in result.stderr
+    assert "Ran 13 tests" in result.stderr and "OK" in result.stderr
 
 
 def test_zero_findings_on_the_installed_django():

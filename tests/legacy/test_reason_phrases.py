@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import logging
 
 import pytest
 from django.http import HttpResponse
 
 from django_http_compat import override
+from tests.golden.probes.common import served
+from tests.golden.probes.response import SERVED
 from tests.legacy.uses import check_use
 
 
@@ -39,3 +42,30 @@ USES = {
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
     check_use(feature_id, *USES[feature_id], __file__)
+
+
+@pytest.mark.parametrize(
+    ("label", "status", "log"),
+    [
+        ("raise_404", "404 NOT FOUND", ("WARNING", "Not Found: /form/")),
+        ("not_found", "404 NOT FOUND", ("WARNING", "Not Found: /form/")),
+        ("raise_500", "500 INTERNAL SERVER ERROR", ("ERROR", "Internal Server Error: /form/")),
+        ("return_503", "503 SERVICE UNAVAILABLE", ("ERROR", "Service Unavailable: /form/")),
+    ],
+)
+@override(version="1.6", warnings="ignore")  # tests/urls.py's handler404 passes mimetype=
+def test_the_request_log_keeps_title_case_while_the_status_line_is_upper_case(caplog, label, status, log):
+    """1.6's handler logged "Not Found: /x" (recorded in the golden data), never the phrase."""
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert served("form/", "form=" + label)["status"] == status
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "django.request"] == [log]
+
+
+@override(version="1.6")
+def test_the_request_log_of_an_explicit_reason_is_the_view_s(caplog, monkeypatch):
+    monkeypatch.setitem(
+        SERVED, "reason", lambda request: HttpResponse("x", status=404, reason="Gone Fishing")
+    )
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert served("form/", "form=reason")["status"] == "404 Gone Fishing"
+    assert [r.getMessage() for r in caplog.records if r.name == "django.request"] == ["Gone Fishing: /form/"]

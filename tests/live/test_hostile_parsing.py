@@ -59,10 +59,6 @@ def _csrf_client() -> Client:
 
 # --- charsets: every name Python's codec registry answers to -------------------------
 
-# Text codecs that raise even when asked to replace what they cannot decode.
-STRICT_TEXT_CODECS = {"idna", "punycode", "undefined"}
-
-
 def codec_names() -> list[str]:
     names = set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())
     names |= {module.name for module in pkgutil.iter_modules(encodings.__path__)}
@@ -77,7 +73,15 @@ def decodes(charset: str) -> bool | None:
         info = codecs.lookup(charset.strip('"'))
     except LookupError:
         return None
-    return info._is_text_encoding and info.name not in STRICT_TEXT_CODECS
+    if not info._is_text_encoding:
+        return False
+    # Some text codecs raise even when asked to replace (idna, undefined; punycode before Python 3.13).
+    try:
+        for value in (b"k", b"caf\xe9", b"x", b"v"):
+            value.decode(info.name, "replace")
+    except Exception:
+        return False
+    return True
 
 
 def one_name_per_codec() -> list[str]:

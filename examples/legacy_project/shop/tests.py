@@ -78,6 +78,10 @@ class ResponseTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(response["Location"], "http://testserver/items/2/")
 
+    def test_redirect_asserted_with_the_path(self):
+        response = self.client.get("/go/?to=2")
+        self.assertRedirects(response, "/items/2/")
+
     def test_render_to_response_with_a_request_context(self):
         response = self.client.get("/page/")
         self.assertEqual(response.content, b"teapot from the shop\n")

@@ -40,6 +40,7 @@ UNDECLARED = (
     "http_cookie_module",
     "utils_http_urllib_parse",
     "request_media_type_is_all_types",
+    "test_assert_redirects_strips_host",
 )
 
 Probe = collections.namedtuple("Probe", "name features func")

@@ -811,6 +811,190 @@ def probe_fix_location_header():
     }
 
 
+# --- assertRedirects, where the handler made Location absolute ------------------------
+
+#: The target of the redirects below: a page that answers 200.
+REDIRECT_TARGET = "/form/?form=plain"
+
+
+def _redirect_to(url):
+    def view(request):
+        from django.http import HttpResponseRedirect
+
+        return HttpResponseRedirect(url)
+
+    return view
+
+
+SERVED.update(
+    {
+        "to_relative": _redirect_to(REDIRECT_TARGET),
+        "to_testserver": _redirect_to("http://testserver" + REDIRECT_TARGET),
+        "to_other_host": _redirect_to("http://other.example" + REDIRECT_TARGET),
+        "to_missing": _redirect_to("/form/?form=not_found"),
+    }
+)
+
+#: (case, response, expected URL, keyword arguments).  The responses: the
+#: redirect of each view above, one requested over https, one requested with
+#: another host, and one followed by the test client.
+ASSERT_REDIRECTS_CASES = [
+    ("relative/as_relative", "to_relative", REDIRECT_TARGET, {}),
+    ("relative/as_absolute", "to_relative", "http://testserver" + REDIRECT_TARGET, {}),
+    ("relative/as_https", "to_relative", "https://testserver" + REDIRECT_TARGET, {}),
+    ("relative/as_other_host", "to_relative", "http://other.example" + REDIRECT_TARGET, {}),
+    ("relative/wrong_path", "to_relative", "/form/?form=other", {}),
+    ("relative/not_fetched", "to_relative", REDIRECT_TARGET, {"fetch_redirect_response": False}),
+    ("secure/as_relative", "secure", REDIRECT_TARGET, {}),
+    ("secure/as_https", "secure", "https://testserver" + REDIRECT_TARGET, {}),
+    ("secure/as_http", "secure", "http://testserver" + REDIRECT_TARGET, {}),
+    ("request_host/as_relative", "request_host", REDIRECT_TARGET, {}),
+    ("request_host/as_absolute", "request_host", "http://other.example" + REDIRECT_TARGET, {}),
+    ("followed/as_relative", "followed", REDIRECT_TARGET, {}),
+    ("followed/as_absolute", "followed", "http://testserver" + REDIRECT_TARGET, {}),
+    ("followed/wrong_path", "followed", "/form/?form=other", {}),
+    ("testserver/as_relative", "to_testserver", REDIRECT_TARGET, {}),
+    ("testserver/as_absolute", "to_testserver", "http://testserver" + REDIRECT_TARGET, {}),
+    ("other_host/as_relative", "to_other_host", REDIRECT_TARGET, {}),
+    ("other_host/as_absolute", "to_other_host", "http://other.example" + REDIRECT_TARGET, {}),
+    ("missing/as_relative", "to_missing", "/form/?form=not_found", {}),
+    ("missing/target_404", "to_missing", "/form/?form=not_found", {"target_status_code": 404}),
+    ("missing/not_fetched", "to_missing", "/form/?form=not_found", {"fetch_redirect_response": False}),
+]
+
+
+#: What ``Client.get(secure=True)`` (1.7 and later) puts in the environ.
+HTTPS = {native("wsgi.url_scheme"): native("https"), native("SERVER_PORT"): native("443")}
+
+
+def _test_case():
+    from django.test import TestCase
+
+    class Case(TestCase):
+        def runTest(self):
+            pass
+
+    return Case()
+
+
+@probe("response_absolute_location", "test_assert_redirects_strips_host")
+def probe_assert_redirects():
+    """What assertRedirects accepted, relative or absolute, for redirects through the test client."""
+    import django.http
+    from django.conf import settings
+    from django.test.client import Client
+
+    client = Client()
+    requests = {
+        "secure": lambda: client.get("/form/", {"form": "to_relative"}, **HTTPS),
+        "request_host": lambda: client.get("/form/", {"form": "to_relative"}, SERVER_NAME=native("other.example")),
+        "followed": lambda: client.get("/form/", {"form": "to_relative"}, follow=True),
+    }
+    for label in ("to_relative", "to_testserver", "to_other_host", "to_missing"):
+        requests[label] = (lambda label: lambda: client.get("/form/", {"form": label}))(label)
+    saved = settings.ALLOWED_HOSTS
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    # The test client of 1.3 and 1.4 puts a ``template`` property on the class
+    # of each response it returns; the census must see django.http unchanged.
+    classes = [c for c in vars(django.http).values() if isinstance(c, type)]
+    templates = [(c, vars(c).get("template")) for c in classes]
+    try:
+        responses = dict((label, outcome(get)) for label, get in requests.items())
+        results = {
+            "locations": dict(
+                (label, outcome(lambda: r["value"]["Location"])) for label, r in responses.items() if label != "followed"
+            )
+        }
+        case = _test_case()
+        for name, label, expected, kwargs in ASSERT_REDIRECTS_CASES:
+            response = responses[label].get("value")
+            results[name] = kind(lambda: case.assertRedirects(response, expected, **kwargs))
+    finally:
+        settings.ALLOWED_HOSTS = saved
+        for cls, template in templates:
+            if template is None and "template" in vars(cls):
+                del cls.template
+    return results
+
+
+# --- the request log -----------------------------------------------------------------
+
+
+def _status_only(code):
+    def view(request):
+        from django.http import HttpResponse
+
+        return HttpResponse("x", status=code)
+
+    return view
+
+
+def _not_found():
+    from django.http import Http404
+
+    return Http404("no such page")
+
+
+def _forbidden():
+    from django.core.exceptions import PermissionDenied
+
+    return PermissionDenied()
+
+
+def _raising(make):
+    def view(request):
+        raise make()
+
+    return view
+
+
+SERVED.update(
+    {
+        "raise_404": _raising(_not_found),
+        "raise_403": _raising(_forbidden),
+        "raise_500": _raising(lambda: ValueError("boom")),
+        "return_503": _status_only(503),
+    }
+)
+
+
+@probe("response_upper_reason_phrases")
+def probe_request_log():
+    """What the django.request logger said about error responses, and the status line sent.
+
+    DEBUG is on, as under runserver, where these lines are read: Django's own
+    404 and 500 pages then need no templates.
+    """
+    import logging
+
+    from django.conf import settings
+
+    records = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            records.append([record.levelname, text(record.getMessage()), getattr(record, "status_code", None)])
+
+    logger = logging.getLogger("django.request")
+    handler, level, propagate, debug = Collect(), logger.level, logger.propagate, settings.DEBUG
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False  # nothing on the console
+    settings.DEBUG = True
+    results = {}
+    try:
+        for label in ("raise_404", "not_found", "raise_403", "raise_500", "server_error", "return_503"):
+            del records[:]
+            status = outcome(lambda: served("form/", "form=" + label)["status"])
+            results[label] = {"status": status, "log": list(records)}
+    finally:
+        settings.DEBUG = debug
+        logger.propagate = propagate
+        logger.setLevel(level)
+        logger.removeHandler(handler)
+    return results
+
+
 # --- old behaviour the shim does not bring back (each a listed difference) ---------
 
 
