@@ -453,6 +453,11 @@ FEATURES: tuple[Feature, ...] = (
         pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
         changes=(
             (
+                "1.3",
+                "repr() lists the dicts, as in MergeDict(<QueryDict: ...>, ...), and str() the merged "
+                "items; before, both were Python's default object repr.",
+            ),
+            (
                 "1.6",
                 "bool() reflects the contents (it was always true), and a missing key raises "
                 "KeyError(key) rather than a KeyError without arguments.",
