@@ -357,6 +357,24 @@ FEATURES: tuple[Feature, ...] = (
         pitfalls="The lines are bytes, each with its line ending. The stream can be read once: ``request.body`` raises after iterating.",
     ),
     Feature(
+        id="request_keyless_cookies",
+        code="HC113",
+        api="request.COOKIES without the Cookie header's chunks that have no name",
+        area="request",
+        summary=(
+            "A chunk of the Cookie header without '=' (a bare word), or with nothing before it, "
+            "is left out of request.COOKIES; modern Django files it under the empty key."
+        ),
+        added="0.96",
+        removed="1.8",
+        replacement='request.COOKIES without its "" key',
+        conflict=True,
+        warns=False,
+        example='for name, value in request.COOKIES.items():\n    audit(name, value)',
+        modern='for name, value in request.COOKIES.items():\n    if name:\n        audit(name, value)',
+        finds=NotFindable("it depends on the Cookie header clients send, not on the code that reads request.COOKIES"),
+    ),
+    Feature(
         id="user_is_authenticated_method",
         code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",

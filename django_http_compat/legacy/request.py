@@ -17,8 +17,9 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.template.base import Variable
+from django.utils.functional import cached_property
 
-from django_http_compat.state import Patch, at_least, before
+from django_http_compat.state import Patch, at_least, before, is_active
 from django_http_compat.warnings import warn
 
 from .datastructures import MergeDict
@@ -115,6 +116,32 @@ def _lines(request: HttpRequest) -> Iterator[bytes]:
         yield line
 
 
+_MODERN_COOKIES = {cls: cls.__dict__["COOKIES"].func for cls in (WSGIRequest, ASGIRequest)}
+
+
+def _named_cookies(request_class: type) -> cached_property:
+    """``request_class.COOKIES`` from Django's own parser, without the cookies that have no name.
+
+    The old parser skipped a chunk without ``=``; modern Django files it under
+    ``""``.  Only its result is filtered: the old parser itself allowed
+    CVE-2016-7401.
+    """
+    modern = _MODERN_COOKIES[request_class]
+
+    def COOKIES(self: HttpRequest) -> dict[str, str]:
+        cookies = modern(self)
+        if is_active("request_keyless_cookies"):
+            cookies.pop("", None)
+        return cookies
+
+    cookies = cached_property(COOKIES)
+    cookies.__set_name__(request_class, "COOKIES")
+    return cookies
+
+
+_NAMED_COOKIES = {cls: _named_cookies(cls) for cls in _MODERN_COOKIES}
+
+
 def _formatted(get_value: Any) -> str:
     # Used while reporting errors, so a part that cannot be read must not raise.
     try:
@@ -177,4 +204,8 @@ def patches() -> dict[str, list[Patch]]:
         "request_long_repr": [Patch(HttpRequest, "__repr__", _long_repr)],
         "request_is_ajax": [Patch(HttpRequest, "is_ajax", is_ajax)],
         "request_xreadlines": [Patch(HttpRequest, "xreadlines", xreadlines)],
+        "request_keyless_cookies": [
+            Patch(WSGIRequest, "COOKIES", _NAMED_COOKIES[WSGIRequest]),
+            Patch(ASGIRequest, "COOKIES", _NAMED_COOKIES[ASGIRequest]),
+        ],
     }

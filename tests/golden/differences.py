@@ -438,4 +438,12 @@ DIFFERENCES: list[Difference] = [
         "(querydict_py2_methods) and message (response_str_message) most 1.11 code was "
         "written for, as above.",
     ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:7],
+        ("keyless_cookie_chunks",),
+        ('"a=1;;c=3"', '"a=1; ; c=3"'),
+        "An empty chunk (';;') stopped the old parser, so every cookie after it was lost; the "
+        "shim keeps modern Django's parser (the old one allowed CVE-2016-7401) and only leaves "
+        "out the chunks without a name, so the cookies after an empty chunk stay.",
+    ),
 ]

@@ -43,6 +43,10 @@ USES = {
         lambda: make_request(headers={"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}).is_ajax(),
     ),
     "request_xreadlines": ("2.2", lambda: list(make_request("POST", "", b"a\nb", "text/plain").xreadlines())),
+    "request_keyless_cookies": (
+        "1.7",
+        lambda: sorted(make_request(headers={"HTTP_COOKIE": "a=1; b; =x; c=3"}).COOKIES.items()),
+    ),
     "http_build_request_repr": (
         "1.8",
         lambda: served("django.http", "build_request_repr")(make_request())[:13],
@@ -249,3 +253,16 @@ def test_absent_at_modern_version_exactly_as_plain_django(name, call, reinstall)
     plain = _error_of(call)
     assert plain is not None
     assert flagged == plain
+
+
+@pytest.mark.parametrize("release", ["1.7", "1.8"])
+def test_cookies_without_a_name_are_left_out_up_to_1_7_through_both_handlers(release):
+    from django.test import AsyncRequestFactory
+
+    header = "a=1; b; =x; c=3"
+    expected = {"a": "1", "c": "3"} if release == "1.7" else {"a": "1", "": "x", "c": "3"}
+    with override(version=release, warnings="ignore"):
+        wsgi = make_request(headers={"HTTP_COOKIE": header}).COOKIES
+        asgi = AsyncRequestFactory().get("/", headers={"cookie": header}).COOKIES
+    assert wsgi == expected
+    assert asgi == expected

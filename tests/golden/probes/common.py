@@ -26,7 +26,6 @@ UNDECLARED = (
     "request_body_exception_class",
     "request_invalid_content_length",
     "request_unescaped_full_path",
-    "request_keyless_cookies",
     "response_own_iterator",
     "response_iterable_container",
     "response_deferred_close",
