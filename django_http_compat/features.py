@@ -264,7 +264,8 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "A POST body that is not a form (JSON, XML, text) is parsed as a query string, "
-            "so it shows up as bogus keys in request.POST."
+            "so it shows up as bogus keys in request.POST; a body of any other multipart type "
+            "(multipart/mixed, multipart/related) is parsed as a form, with its files."
         ),
         added="0.96",
         removed="1.5",
@@ -370,9 +371,11 @@ FEATURES: tuple[Feature, ...] = (
         replacement='request.COOKIES without its "" key',
         conflict=True,
         warns=False,
-        example='for name, value in request.COOKIES.items():\n    audit(name, value)',
-        modern='for name, value in request.COOKIES.items():\n    if name:\n        audit(name, value)',
-        finds=NotFindable("it depends on the Cookie header clients send, not on the code that reads request.COOKIES"),
+        example="for name, value in request.COOKIES.items():\n    audit(name, value)",
+        modern="for name, value in request.COOKIES.items():\n    if name:\n        audit(name, value)",
+        finds=NotFindable(
+            "it depends on the Cookie header clients send, not on the code that reads request.COOKIES"
+        ),
     ),
     Feature(
         id="user_is_authenticated_method",

@@ -1,7 +1,8 @@
 """How old releases turned a POST body into ``request.POST``.
 
 Three rules changed (their releases are in the registry): bodies of any
-content type were parsed as a query string, urlencoded bodies were decoded
+content type were parsed as a query string (those of any ``multipart/``
+type as a form, with their files), urlencoded bodies were decoded
 with ``request.encoding``, and a multipart form's ``POST`` could be changed
 in place.  The legacy parses read ``request.body`` and build a ``QueryDict``, so
 ``DATA_UPLOAD_MAX_MEMORY_SIZE`` and ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` hold.
@@ -17,10 +18,12 @@ there: they bind the code that reads ``POST`` itself.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from io import BytesIO
 from typing import Any
 
-from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.datastructures import MultiValueDict
 
@@ -66,8 +69,8 @@ def _query_dict(body: bytes, encoding: str | None) -> QueryDict | None:
         raise
 
 
-def _legacy_post(request: HttpRequest) -> QueryDict | None:
-    """The POST an old release would build for a POST request, or None where modern Django's rule applies."""
+def _legacy_post(request: HttpRequest) -> tuple[Any, Any] | None:
+    """The POST and FILES an old release would build for a POST request, or None where modern Django's rule applies."""
     if request._read_started and not hasattr(request, "_body"):
         return None
     content_type = request.content_type
@@ -80,8 +83,11 @@ def _legacy_post(request: HttpRequest) -> QueryDict | None:
                 # As Django does for a form over the limits: the 400 view's CSRF check reads POST again.
                 request._mark_post_parse_error()
                 raise BadRequest(f"The form cannot be decoded with its charset {encoding!r}.")
-            return post
+            return post, MultiValueDict()
     elif content_type != MULTIPART and is_active("request_post_any_content_type"):
+        if content_type.startswith("multipart"):
+            # A form to these releases, over the limits in the CSRF check too.
+            return _other_multipart(request)
         try:
             post = _query_dict(request.body, encoding)
         except (RequestDataTooBig, TooManyFieldsSent):
@@ -92,16 +98,30 @@ def _legacy_post(request: HttpRequest) -> QueryDict | None:
             return None
         if post:
             warn("request_post_any_content_type")
-        return post
+        return None if post is None else (post, MultiValueDict())
     return None
 
 
+def _other_multipart(request: HttpRequest) -> tuple[Any, Any]:
+    """``multipart/mixed``, ``multipart/related`` ...: parsed as a form, with its files.
+
+    Django's own multipart parser reads it, so its field, file and size limits hold.
+    """
+    warn("request_post_any_content_type")
+    data = BytesIO(request._body) if hasattr(request, "_body") else request
+    try:
+        return request.parse_file_upload(request.META, data)
+    except (MultiPartParserError, TooManyFilesSent):
+        request._mark_post_parse_error()  # as Django does for a broken form
+        raise
+
+
 def _load_post_and_files(self: HttpRequest) -> None:
-    post = None if self.method != "POST" else _legacy_post(self)
-    if post is None:
+    legacy = None if self.method != "POST" else _legacy_post(self)
+    if legacy is None:
         _original_load(self)
     else:
-        self._post, self._files = post, MultiValueDict()
+        self._post, self._files = legacy
 
 
 def _check_token(self: CsrfViewMiddleware, request: HttpRequest) -> Any:

@@ -43,3 +43,43 @@ USES = {
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
     check_use(feature_id, *USES[feature_id], __file__)
+
+
+OTHER_MULTIPART = "multipart/mixed; boundary=BoUnDaRy"
+
+
+@pytest.mark.parametrize(
+    ("release", "post", "files"), [("1.4", {"title": ["Notes"]}, ["doc"]), ("1.5", {}, [])]
+)
+def test_any_multipart_type_is_parsed_as_a_form_up_to_1_4(release, post, files):
+    from tests.golden.probes import upload_body
+
+    with override(version=release, warnings="ignore"):
+        for content_type in (OTHER_MULTIPART, "multipart/related; boundary=BoUnDaRy"):
+            request = make_request("POST", "", upload_body(), content_type)
+            assert dict(request.POST.lists()) == post
+            assert sorted(request.FILES) == files
+
+
+@pytest.mark.parametrize(
+    ("limits", "body", "content_type"),
+    [
+        (
+            {"DATA_UPLOAD_MAX_NUMBER_FIELDS": 2},
+            multipart([("a", "1"), ("b", "2"), ("c", "3")]),
+            OTHER_MULTIPART,
+        ),
+        ({"DATA_UPLOAD_MAX_MEMORY_SIZE": 100}, multipart([("a", "v" * 300)]), OTHER_MULTIPART),
+        ({"DATA_UPLOAD_MAX_NUMBER_FILES": 0}, None, OTHER_MULTIPART),
+        ({}, None, "multipart/mixed"),  # no boundary
+    ],
+)
+def test_other_multipart_types_meet_the_upload_limits_with_a_400(limits, body, content_type):
+    from django.test import Client, override_settings
+
+    from tests.golden.probes import upload_body
+
+    client = Client(enforce_csrf_checks=True)
+    with override(version="1.4", warnings="ignore"), override_settings(**limits):
+        response = client.post("/probe/", upload_body() if body is None else body, content_type=content_type)
+    assert response.status_code == 400
