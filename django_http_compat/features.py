@@ -378,6 +378,25 @@ FEATURES: tuple[Feature, ...] = (
         ),
     ),
     Feature(
+        id="request_body_exception_class",
+        code="HC114",
+        api="the class of the error raised by request.body and raw_post_data after the stream was read",
+        area="request",
+        summary=(
+            "Reading the body after the request's stream was read (a multipart form parsed, "
+            "read(), xreadlines()) raises an exception whose class is named Exception, as the "
+            "built-in old releases raised; it is still a RawPostDataException."
+        ),
+        added="1.3",
+        removed="1.7",
+        replacement="except RawPostDataException (django.http)",
+        conflict=True,
+        warns=False,
+        example="try:\n    data = request.body\nexcept Exception as exc:\n    assert type(exc).__name__ == 'Exception'",
+        modern="try:\n    data = request.body\nexcept RawPostDataException:\n    data = None",
+        finds=NotFindable("it shows only where code reads the class name of a caught exception"),
+    ),
+    Feature(
         id="user_is_authenticated_method",
         code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",

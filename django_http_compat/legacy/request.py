@@ -23,6 +23,7 @@ from django_http_compat.state import Patch, at_least, before, is_active
 from django_http_compat.warnings import warn
 
 from .datastructures import MergeDict
+from .request_parsing import StreamReadError
 
 _REQUEST_CACHE = "_http_compat_REQUEST"
 
@@ -54,9 +55,8 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
             return b""
         if before("1.4"):
             # 0.96 buffered every upload, but the stream is gone: refuse loudly.
-            raise RawPostDataException(
-                "You cannot access raw_post_data after reading from request's data stream"
-            ) from None
+            error = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
+            raise error("You cannot access raw_post_data after reading from request's data stream") from None
         raise
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, QueryDict
 from django.http.multipartparser import MultiPartParserError
+from django.http.request import RawPostDataException
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.datastructures import MultiValueDict
 
@@ -35,6 +36,7 @@ URLENCODED = "application/x-www-form-urlencoded"
 # Set on the POST of a multipart request; changing it is then legacy, not an error.
 MULTIPART_MARK = "_http_compat_multipart"
 
+_original_body = HttpRequest.body
 _original_load = HttpRequest._load_post_and_files
 _original_parse_file_upload = HttpRequest.parse_file_upload
 _original_assert_mutable = QueryDict._assert_mutable
@@ -67,6 +69,30 @@ def _query_dict(body: bytes, encoding: str | None) -> QueryDict | None:
         if isinstance(exc.__cause__, UnicodeError):
             return None
         raise
+
+
+class StreamReadError(RawPostDataException):
+    """The body was asked for after the stream was read.
+
+    Releases 1.3 to 1.6 raised the built-in ``Exception`` there; code that
+    told errors apart by class name still sees that name, and modern code
+    still catches ``RawPostDataException``.
+    """
+
+
+StreamReadError.__name__ = StreamReadError.__qualname__ = "Exception"
+
+
+def _get_body(self: HttpRequest) -> bytes:
+    try:
+        return _original_body.fget(self)
+    except RawPostDataException as exc:
+        if type(exc) is RawPostDataException and is_active("request_body_exception_class"):
+            raise StreamReadError(*exc.args) from None
+        raise
+
+
+body = property(_get_body, doc=_original_body.__doc__)
 
 
 def _legacy_post(request: HttpRequest) -> tuple[Any, Any] | None:
@@ -161,6 +187,7 @@ def _assert_mutable(self: QueryDict) -> None:
 def patches() -> dict[str, list[Patch]]:
     load = Patch(HttpRequest, "_load_post_and_files", _load_post_and_files)
     return {
+        "request_body_exception_class": [Patch(HttpRequest, "body", body)],
         "request_post_any_content_type": [load, Patch(CsrfViewMiddleware, "_check_token", _check_token)],
         "request_post_charset": [load],
         "request_multipart_post_mutable": [

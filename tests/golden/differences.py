@@ -446,4 +446,12 @@ DIFFERENCES: list[Difference] = [
         "shim keeps modern Django's parser (the old one allowed CVE-2016-7401) and only leaves "
         "out the chunks without a name, so the cookies after an empty chunk stay.",
     ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:3],
+        ("body_after_stream_read",),
+        ("/body/", "/read/raw_post_data/"),
+        "request.body arrived in 1.4 and request.read() in 1.3; modern requests always have them, "
+        "so at these flags they work (and raise after the stream was read) where the releases "
+        "had no such attribute.",
+    ),
 ]

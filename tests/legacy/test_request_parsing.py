@@ -6,6 +6,7 @@ tests/live/test_hostile_parsing.py."""
 from __future__ import annotations
 
 import pytest
+from django.http.request import RawPostDataException
 
 from django_http_compat import override
 from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart
@@ -23,8 +24,19 @@ def test_only_a_multipart_post_becomes_mutable():
         make_request("POST", "", b"a=1", URLENCODED).POST["a"] = "2"
 
 
+def _error_class_after_read() -> str:
+    request = make_request("POST", "", b"a=1", "text/plain")
+    request.read()
+    try:
+        _ = request.body
+    except RawPostDataException as exc:
+        return type(exc).__name__
+    raise AssertionError("body read twice")
+
+
 # feature id -> (a release that had it, a use of it as old code wrote it)
 USES = {
+    "request_body_exception_class": ("1.6", _error_class_after_read),
     "request_post_any_content_type": (
         "1.4",
         lambda: dict(make_request("POST", "", b"a=1", "text/plain").POST),
@@ -83,3 +95,30 @@ def test_other_multipart_types_meet_the_upload_limits_with_a_400(limits, body, c
     with override(version="1.4", warnings="ignore"), override_settings(**limits):
         response = client.post("/probe/", upload_body() if body is None else body, content_type=content_type)
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("release", "attribute", "name", "named"),
+    [
+        ("1.3", "raw_post_data", "Exception", "raw_post_data"),
+        ("1.5", "raw_post_data", "Exception", "body"),
+        ("1.6", "body", "Exception", "body"),
+        ("1.7", "body", "RawPostDataException", "body"),
+        ("1.2", "body", "RawPostDataException", "body"),
+    ],
+)
+@pytest.mark.parametrize("step", ["multipart", "read", "xreadlines"])
+def test_reading_the_body_after_the_stream_raises_a_class_named_exception_from_1_3_to_1_6(
+    release, attribute, name, named, step
+):
+    with override(version=release, warnings="ignore"):
+        if step == "multipart":
+            request = make_request("POST", "", multipart([("a", "1")]), MULTIPART)
+            _ = request.POST
+        else:
+            request = make_request("POST", "", b"one\ntwo", "text/plain")
+            request.read() if step == "read" else list(request.readlines())
+        with pytest.raises(RawPostDataException, match=f"access {named} after") as caught:
+            getattr(request, attribute)
+    assert type(caught.value).__name__ == name
+    assert isinstance(caught.value, Exception)
