@@ -397,6 +397,32 @@ FEATURES: tuple[Feature, ...] = (
         finds=NotFindable("it shows only where code reads the class name of a caught exception"),
     ),
     Feature(
+        id="request_invalid_content_length",
+        code="HC115",
+        api="request.body and request.POST of a request whose CONTENT_LENGTH is not a number",
+        area="request",
+        summary=(
+            "A Content-Length that is not an integer ('abc', '1.5') means an empty body: "
+            "request.body is b'' and request.POST is empty, where modern Django raises ValueError."
+        ),
+        added="0.96",
+        removed="1.10",
+        replacement="a valid Content-Length (the request is malformed)",
+        conflict=True,
+        warns=False,
+        example='payload = request.body  # b"" for "Content-Length: abc"',
+        modern="payload = request.body",
+        finds=NotFindable("it depends on the headers clients send, not on the code that reads the body"),
+        changes=(
+            (
+                "1.3",
+                "Django 1.3 read the whole stream instead, whatever its length; the shim does not "
+                "read an unbounded body, so at 1.3 it raises as modern Django does.",
+            ),
+            ("1.4", "The body is empty again, as up to 1.2."),
+        ),
+    ),
+    Feature(
         id="user_is_authenticated_method",
         code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",

@@ -28,7 +28,7 @@ from django.http.request import RawPostDataException
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.datastructures import MultiValueDict
 
-from django_http_compat.state import Patch, is_active
+from django_http_compat.state import Patch, at_least, before, is_active
 from django_http_compat.warnings import warn
 
 MULTIPART = "multipart/form-data"
@@ -83,7 +83,27 @@ class StreamReadError(RawPostDataException):
 StreamReadError.__name__ = StreamReadError.__qualname__ = "Exception"
 
 
+def _length_is_not_a_number(request: HttpRequest) -> bool:
+    try:
+        int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return False
+
+
+def _length_ignored(request: HttpRequest) -> bool:
+    """Is ``CONTENT_LENGTH`` not a number, so that the flagged release saw an empty body?"""
+    if not is_active("request_invalid_content_length") or (at_least("1.3") and before("1.4")):
+        return False
+    return _length_is_not_a_number(request)
+
+
 def _get_body(self: HttpRequest) -> bytes:
+    if not hasattr(self, "_body") and not self._read_started and _length_ignored(self):
+        # What a stream limited to no bytes gives; the client's body is left unread.
+        self._stream.close()
+        self._stream = BytesIO()
+        self._body = b""
     try:
         return _original_body.fget(self)
     except RawPostDataException as exc:
@@ -99,6 +119,11 @@ def _legacy_post(request: HttpRequest) -> tuple[Any, Any] | None:
     """The POST and FILES an old release would build for a POST request, or None where modern Django's rule applies."""
     if request._read_started and not hasattr(request, "_body"):
         return None
+    if _length_is_not_a_number(request):
+        if _length_ignored(request):
+            _ = request.body  # empties it
+            return QueryDict(encoding=request._encoding), MultiValueDict()
+        return None  # modern Django's rule: no legacy parse of a body of unknown length
     content_type = request.content_type
     encoding = request._encoding
     if content_type == URLENCODED:
@@ -188,6 +213,7 @@ def patches() -> dict[str, list[Patch]]:
     load = Patch(HttpRequest, "_load_post_and_files", _load_post_and_files)
     return {
         "request_body_exception_class": [Patch(HttpRequest, "body", body)],
+        "request_invalid_content_length": [Patch(HttpRequest, "body", body), load],
         "request_post_any_content_type": [load, Patch(CsrfViewMiddleware, "_check_token", _check_token)],
         "request_post_charset": [load],
         "request_multipart_post_mutable": [

@@ -454,4 +454,11 @@ DIFFERENCES: list[Difference] = [
         "so at these flags they work (and raise after the stream was read) where the releases "
         "had no such attribute.",
     ),
+    Difference(
+        ("1.3.7",),
+        ("invalid_content_length",),
+        ('"abc"', '"1.5"'),
+        "Security: Django 1.3 read the whole stream when CONTENT_LENGTH was not a number, however "
+        "long; the shim does not read a body of unknown length, and answers as modern Django does.",
+    ),
 ]

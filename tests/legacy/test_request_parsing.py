@@ -5,12 +5,18 @@ tests/live/test_hostile_parsing.py."""
 
 from __future__ import annotations
 
+import functools
+import io
+
 import pytest
+from django.core.handlers.asgi import ASGIRequest
+from django.core.handlers.wsgi import WSGIRequest
 from django.http.request import RawPostDataException
 
-from django_http_compat import override
+from django_http_compat import override, uninstall
 from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart
-from tests.legacy.uses import check_use
+from tests.golden.probes.common import environ_for
+from tests.legacy.uses import check_use, outcome
 
 
 @override(version="1.10", warnings="ignore")
@@ -22,6 +28,19 @@ def test_only_a_multipart_post_becomes_mutable():
         form.GET["g"] = "2"
     with pytest.raises(AttributeError, match="immutable"):
         make_request("POST", "", b"a=1", URLENCODED).POST["a"] = "2"
+
+
+def _bad_length(value: str, body: bytes = b"a=1&b=2", content_type: str = URLENCODED):
+    environ = environ_for("POST", "", body, content_type)
+    environ["CONTENT_LENGTH"] = value
+    return WSGIRequest(environ)
+
+
+def _bad_asgi_length(value: str):
+    """An ASGI request: Django 6.1 reads its whole body whatever CONTENT_LENGTH says."""
+    headers = [(b"content-length", value.encode()), (b"content-type", URLENCODED.encode())]
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": headers, "query_string": b""}
+    return ASGIRequest(scope, io.BytesIO(b"a=1&b=2"))
 
 
 def _error_class_after_read() -> str:
@@ -37,6 +56,10 @@ def _error_class_after_read() -> str:
 # feature id -> (a release that had it, a use of it as old code wrote it)
 USES = {
     "request_body_exception_class": ("1.6", _error_class_after_read),
+    "request_invalid_content_length": (
+        "1.9",
+        lambda: (_bad_asgi_length("abc").body, dict(_bad_asgi_length("1.5").POST)),
+    ),
     "request_post_any_content_type": (
         "1.4",
         lambda: dict(make_request("POST", "", b"a=1", "text/plain").POST),
@@ -122,3 +145,25 @@ def test_reading_the_body_after_the_stream_raises_a_class_named_exception_from_1
             getattr(request, attribute)
     assert type(caught.value).__name__ == name
     assert isinstance(caught.value, Exception)
+
+
+@pytest.mark.parametrize(
+    ("release", "empty"), [("1.2", True), ("1.3", False), ("1.4", True), ("1.9", True), ("1.10", False)]
+)
+@pytest.mark.parametrize("content_type", [URLENCODED, MULTIPART, "text/plain"])
+def test_a_content_length_that_is_not_a_number_means_an_empty_body_up_to_1_9_but_1_3(
+    release, empty, content_type, reinstall
+):
+    body = multipart([("a", "1")]) if content_type == MULTIPART else b"a=1&b=2"
+
+    def read(value):
+        request = _bad_length(value, body, content_type)
+        return request.body, dict(request.POST), dict(request.FILES), request.body
+
+    with override(version=release, warnings="ignore"):
+        legacy = [outcome(functools.partial(read, value)) for value in ("abc", "1.5")]
+        valid = _bad_length("7", body[:7], content_type).body
+    uninstall()
+    plain = [outcome(functools.partial(read, value)) for value in ("abc", "1.5")]
+    assert legacy == ([("value", (b"", {}, {}, b""))] * 2 if empty else plain)
+    assert valid == body[:7]
