@@ -423,6 +423,26 @@ FEATURES: tuple[Feature, ...] = (
         ),
     ),
     Feature(
+        id="request_unescaped_full_path",
+        code="HC116",
+        api="request.get_full_path() and build_absolute_uri() with the path as it was requested",
+        area="request",
+        summary=(
+            "The path is not percent-escaped: '/a b/', '/café/?q=%C3%A9'. Django's own "
+            "middleware and contrib apps, which redirect to it, still get the escaped path."
+        ),
+        added="0.96",
+        removed="1.8",
+        replacement="request.path where the decoded path is wanted, get_full_path() for a URL",
+        conflict=True,
+        warns=False,
+        example='if request.get_full_path().startswith("/café/"): ...',
+        modern='if request.path.startswith("/café/"): ...',
+        finds=NotFindable(
+            "every call of get_full_path() looks the same; only paths with characters to escape differ"
+        ),
+    ),
+    Feature(
         id="user_is_authenticated_method",
         code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",

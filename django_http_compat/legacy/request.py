@@ -17,6 +17,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.template.base import Variable
+from django.utils.encoding import escape_uri_path
 from django.utils.functional import cached_property
 
 from django_http_compat.state import Patch, at_least, before, is_active
@@ -91,6 +92,26 @@ def _getitem(self: HttpRequest, key: str) -> Any:
 def _has_key(self: HttpRequest, key: str) -> bool:
     warn("request_getitem")
     return key in self.GET or key in self.POST
+
+
+_modern_get_full_path = HttpRequest.get_full_path
+#: Django's own code that redirects to the current path: written for the escaped one.
+_REDIRECTING_MODULES = ("django.middleware.", "django.contrib.")
+
+
+def get_full_path(self: HttpRequest, force_append_slash: bool = False) -> str:
+    """The path as requested (not percent-escaped), then the query string as Django gives it.
+
+    ``build_absolute_uri()`` and templates get it too, as in old releases; the
+    middleware and contrib apps that send the current path as ``Location``
+    get modern Django's answer.
+    """
+    full_path = _modern_get_full_path(self, force_append_slash)
+    if not is_active("request_unescaped_full_path"):
+        return full_path
+    if sys._getframe(1).f_globals.get("__name__", "").startswith(_REDIRECTING_MODULES):
+        return full_path
+    return self.path + full_path[len(escape_uri_path(self.path)) :]
 
 
 def get_raw_uri(self: HttpRequest) -> str:
@@ -204,6 +225,7 @@ def patches() -> dict[str, list[Patch]]:
         "request_long_repr": [Patch(HttpRequest, "__repr__", _long_repr)],
         "request_is_ajax": [Patch(HttpRequest, "is_ajax", is_ajax)],
         "request_xreadlines": [Patch(HttpRequest, "xreadlines", xreadlines)],
+        "request_unescaped_full_path": [Patch(HttpRequest, "get_full_path", get_full_path)],
         "request_keyless_cookies": [
             Patch(WSGIRequest, "COOKIES", _NAMED_COOKIES[WSGIRequest]),
             Patch(ASGIRequest, "COOKIES", _NAMED_COOKIES[ASGIRequest]),

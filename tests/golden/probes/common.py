@@ -23,7 +23,6 @@ MODERN = "modern"
 #: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
     "querydict_bytes_decoding",
-    "request_unescaped_full_path",
     "response_own_iterator",
     "response_iterable_container",
     "response_deferred_close",
