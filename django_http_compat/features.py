@@ -520,6 +520,33 @@ FEATURES: tuple[Feature, ...] = (
         finds=NotFindable("it shows only where code reads the text of a caught MultiValueDictKeyError"),
         changes=(("1.6", "The text is the key's repr, \"'k'\"."),),
     ),
+    Feature(
+        id="querydict_bytes_decoding",
+        code="HC204",
+        api="request.GET, request.POST and QueryDict(bytes) of bytes not valid in the encoding",
+        area="request",
+        summary=(
+            "A query string or urlencoded body is percent-decoded to bytes first, then decoded with "
+            "the QueryDict's encoding: an invalid byte becomes U+FFFD whether it came raw or as %E9 "
+            "(modern Django decodes raw bytes as ISO-8859-1 and replaces only escapes). Text given "
+            "to QueryDict is decoded as modern Django does."
+        ),
+        added="0.96",
+        removed="1.11",
+        replacement="QueryDict(query_string.decode(charset)) with the charset the client is known to send",
+        conflict=True,
+        warns=False,
+        example='name = request.GET["name"]  # "caf\\ufffd" for ?name=caf%E9',
+        modern='name = request.GET["name"]  # "caf\\ufffd" for ?name=caf%E9, "café" for a raw Latin-1 byte',
+        finds=NotFindable("it depends on the bytes clients send, not on the code that reads the QueryDict"),
+        changes=(
+            (
+                "1.7",
+                "A value is decoded strictly and falls back to ISO-8859-1 on its own (?q=caf%E9 gives "
+                "'café'); keys still get U+FFFD.",
+            ),
+        ),
+    ),
     # --- module-level names ---------------------------------------------------
     Feature(
         id="datastructures_MergeDict",

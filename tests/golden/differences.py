@@ -461,4 +461,21 @@ DIFFERENCES: list[Difference] = [
         "Security: Django 1.3 read the whole stream when CONTENT_LENGTH was not a number, however "
         "long; the shim does not read a body of unknown length, and answers as modern Django does.",
     ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:6],
+        ("non_utf8_querydict",),
+        ('"text_escaped"',),
+        "A query string given as text stays on modern Django's path: Python 2's parser turned "
+        "%E9 in a unicode string into U+00E9 (each escape one code point), where Python 3 "
+        "decodes escapes with the QueryDict's encoding; bytes, as the request handlers give "
+        "them, decode as these releases did.",
+    ),
+    Difference(
+        (*PY2_RELEASES_BEFORE_1_10[6:], "1.10.8"),
+        ("non_utf8_querydict",),
+        ('"text_escaped"', '"text_non_ascii"'),
+        "A query string given as non-ASCII text, or with non-UTF-8 escapes, raised "
+        "UnicodeEncodeError on these releases' Python 2 branch; the shim leaves text to modern "
+        "Django, which decodes it, rather than refuse a call modern code makes.",
+    ),
 ]

@@ -22,7 +22,6 @@ MODERN = "modern"
 #: yet.  Each becomes a feature of that name (or is renamed to one) when it is
 #: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
-    "querydict_bytes_decoding",
     "response_own_iterator",
     "response_iterable_container",
     "response_deferred_close",
