@@ -79,6 +79,14 @@ class StreamReadError(RawPostDataException):
     still catches ``RawPostDataException``.
     """
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Its name is not where pickle would look the class up.
+        return _stream_read_error, self.args
+
+
+def _stream_read_error(*args: Any) -> StreamReadError:
+    return StreamReadError(*args)
+
 
 StreamReadError.__name__ = StreamReadError.__qualname__ = "Exception"
 

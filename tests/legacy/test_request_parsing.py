@@ -167,3 +167,13 @@ def test_a_content_length_that_is_not_a_number_means_an_empty_body_up_to_1_9_but
     plain = [outcome(functools.partial(read, value)) for value in ("abc", "1.5")]
     assert legacy == ([("value", (b"", {}, {}, b""))] * 2 if empty else plain)
     assert valid == body[:7]
+
+
+def test_the_error_named_exception_pickles():
+    """Task queues and multiprocessing pickle exceptions; the class name alone cannot be looked up."""
+    import pickle
+
+    from django_http_compat.legacy.request_parsing import StreamReadError
+
+    error = pickle.loads(pickle.dumps(StreamReadError("gone")))
+    assert (type(error), error.args) == (StreamReadError, ("gone",))
