@@ -264,7 +264,8 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "A POST body that is not a form (JSON, XML, text) is parsed as a query string, "
-            "so it shows up as bogus keys in request.POST."
+            "so it shows up as bogus keys in request.POST; a body of any other multipart type "
+            "(multipart/mixed, multipart/related) is parsed as a form, with its files."
         ),
         added="0.96",
         removed="1.5",
@@ -357,6 +358,91 @@ FEATURES: tuple[Feature, ...] = (
         pitfalls="The lines are bytes, each with its line ending. The stream can be read once: ``request.body`` raises after iterating.",
     ),
     Feature(
+        id="request_keyless_cookies",
+        code="HC113",
+        api="request.COOKIES without the Cookie header's chunks that have no name",
+        area="request",
+        summary=(
+            "A chunk of the Cookie header without '=' (a bare word), or with nothing before it, "
+            "is left out of request.COOKIES; modern Django files it under the empty key."
+        ),
+        added="0.96",
+        removed="1.8",
+        replacement='request.COOKIES without its "" key',
+        conflict=True,
+        warns=False,
+        example="for name, value in request.COOKIES.items():\n    audit(name, value)",
+        modern="for name, value in request.COOKIES.items():\n    if name:\n        audit(name, value)",
+        finds=NotFindable(
+            "it depends on the Cookie header clients send, not on the code that reads request.COOKIES"
+        ),
+    ),
+    Feature(
+        id="request_body_exception_class",
+        code="HC114",
+        api="the class of the error raised by request.body and raw_post_data after the stream was read",
+        area="request",
+        summary=(
+            "Reading the body after the request's stream was read (a multipart form parsed, "
+            "read(), xreadlines()) raises an exception whose class is named Exception, as the "
+            "built-in old releases raised; it is still a RawPostDataException."
+        ),
+        added="1.3",
+        removed="1.7",
+        replacement="except RawPostDataException (django.http)",
+        conflict=True,
+        warns=False,
+        example="try:\n    data = request.body\nexcept Exception as exc:\n    assert type(exc).__name__ == 'Exception'",
+        modern="try:\n    data = request.body\nexcept RawPostDataException:\n    data = None",
+        finds=NotFindable("it shows only where code reads the class name of a caught exception"),
+    ),
+    Feature(
+        id="request_invalid_content_length",
+        code="HC115",
+        api="request.body and request.POST of a request whose CONTENT_LENGTH is not a number",
+        area="request",
+        summary=(
+            "A Content-Length that is not an integer ('abc', '1.5') means an empty body: "
+            "request.body is b'' and request.POST is empty, where modern Django raises ValueError."
+        ),
+        added="0.96",
+        removed="1.10",
+        replacement="a valid Content-Length (the request is malformed)",
+        conflict=True,
+        warns=False,
+        example='payload = request.body  # b"" for "Content-Length: abc"',
+        modern="payload = request.body",
+        finds=NotFindable("it depends on the headers clients send, not on the code that reads the body"),
+        changes=(
+            (
+                "1.3",
+                "Django 1.3 read the whole stream instead, whatever its length; the shim does not "
+                "read an unbounded body, so at 1.3 it raises as modern Django does.",
+            ),
+            ("1.4", "The body is empty again, as up to 1.2."),
+        ),
+    ),
+    Feature(
+        id="request_unescaped_full_path",
+        code="HC116",
+        api="request.get_full_path() and build_absolute_uri() with the path as it was requested",
+        area="request",
+        summary=(
+            "The path is not percent-escaped: '/a b/', '/café/?q=%C3%A9'. Django's own "
+            "middleware and contrib apps, which redirect to it, still get the escaped path."
+        ),
+        added="0.96",
+        removed="1.8",
+        replacement="request.path where the decoded path is wanted, get_full_path() for a URL",
+        conflict=True,
+        warns=False,
+        example='if request.get_full_path().startswith("/café/"): ...',
+        modern='if request.path.startswith("/café/"): ...',
+        finds=NotFindable(
+            "every call of get_full_path() looks the same; only paths with characters to escape differ"
+        ),
+    ),
+    Feature(
         id="user_is_authenticated_method",
         code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",
@@ -434,6 +520,33 @@ FEATURES: tuple[Feature, ...] = (
         finds=NotFindable("it shows only where code reads the text of a caught MultiValueDictKeyError"),
         changes=(("1.6", "The text is the key's repr, \"'k'\"."),),
     ),
+    Feature(
+        id="querydict_bytes_decoding",
+        code="HC204",
+        api="request.GET, request.POST and QueryDict(bytes) of bytes not valid in the encoding",
+        area="request",
+        summary=(
+            "A query string or urlencoded body is percent-decoded to bytes first, then decoded with "
+            "the QueryDict's encoding: an invalid byte becomes U+FFFD whether it came raw or as %E9 "
+            "(modern Django decodes raw bytes as ISO-8859-1 and replaces only escapes). Text given "
+            "to QueryDict is decoded as modern Django does."
+        ),
+        added="0.96",
+        removed="1.11",
+        replacement="QueryDict(query_string.decode(charset)) with the charset the client is known to send",
+        conflict=True,
+        warns=False,
+        example='name = request.GET["name"]  # "caf\\ufffd" for ?name=caf%E9',
+        modern='name = request.GET["name"]  # "caf\\ufffd" for ?name=caf%E9, "café" for a raw Latin-1 byte',
+        finds=NotFindable("it depends on the bytes clients send, not on the code that reads the QueryDict"),
+        changes=(
+            (
+                "1.7",
+                "A value is decoded strictly and falls back to ISO-8859-1 on its own (?q=caf%E9 gives "
+                "'café'); keys still get U+FFFD.",
+            ),
+        ),
+    ),
     # --- module-level names ---------------------------------------------------
     Feature(
         id="datastructures_MergeDict",
@@ -452,6 +565,11 @@ FEATURES: tuple[Feature, ...] = (
         ),
         pitfalls="``ChainMap`` has no ``getlist()``; for QueryDicts choose the precedence explicitly.",
         changes=(
+            (
+                "1.3",
+                "repr() lists the dicts, as in MergeDict(<QueryDict: ...>, ...), and str() the merged "
+                "items; before, both were Python's default object repr.",
+            ),
             (
                 "1.6",
                 "bool() reflects the contents (it was always true), and a missing key raises "

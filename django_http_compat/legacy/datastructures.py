@@ -5,6 +5,8 @@ first one holding the key answers, whole: ``getlist`` never combines values
 from two dicts.  Details that changed between releases follow the flagged
 version (recorded from real Django 1.1 to 1.8):
 
+* before 1.3, ``repr()`` and ``str()`` are the default object repr, naming
+  ``django.utils.datastructures.MergeDict``;
 * before 1.6, ``bool()`` is always True and a missing key raises a bare
   ``KeyError()``; from 1.6 ``bool()`` reflects the contents and the error is
   ``KeyError(key)``;
@@ -90,10 +92,18 @@ class MergeDict:
     __copy__ = copy
 
     def __str__(self) -> str:
+        if before("1.3"):
+            return self._object_repr()
         return str(dict(self._unique_items()))
 
     def __repr__(self) -> str:
+        if before("1.3"):
+            return self._object_repr()
         return "MergeDict({})".format(", ".join(repr(mapping) for mapping in self.dicts))
+
+    def _object_repr(self) -> str:
+        # The class had no repr of its own: Python's default, naming where old code imported it from.
+        return f"<django.utils.datastructures.{type(self).__name__} object at {id(self):#x}>"
 
     def __getattr__(self, name: str) -> Any:
         # Python 2 era code also called the iter* spellings.

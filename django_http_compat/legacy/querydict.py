@@ -5,16 +5,24 @@ classes had ``has_key()`` and the ``iter*`` methods, ``items()`` and friends
 returned lists, and a missing key's error carried a different text.  The
 patches go on ``MultiValueDict``, so ``QueryDict`` (``GET``, ``POST``) and
 ``request.FILES`` get them alike.
+
+Python 2's ``QueryDict`` also decoded a query string of bytes its own way:
+each key and value was percent-decoded to bytes first, then decoded with the
+``QueryDict``'s encoding.  Modern Django's own parser still does the parsing
+here, so ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` holds; only the decoding differs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from django.conf import settings
+from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict, MultiValueDictKeyError
 
-from django_http_compat.state import Patch, before
+from django_http_compat.state import Patch, before, is_active
 from django_http_compat.warnings import warn
 
 _items = MultiValueDict.items
@@ -85,6 +93,57 @@ def _keys_only(data: MultiValueDict) -> str:
     return f"<{type(data).__name__}: {{{keys}}}>"
 
 
+_modern_init = QueryDict.__init__
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _escaped(query_string: bytes) -> str:
+    """The query string with every non-ASCII byte percent-escaped: the same query, as ASCII text."""
+    return _NON_ASCII.sub(lambda byte: b"%%%02X" % byte[0][0], query_string).decode("ascii")
+
+
+def _strict_or_latin1(value: bytes, encoding: str) -> str:
+    try:
+        return value.decode(encoding)
+    except UnicodeDecodeError:
+        return value.decode("iso-8859-1")
+
+
+def __init__(
+    self: QueryDict, query_string: Any = None, mutable: bool = False, encoding: str | None = None
+) -> None:
+    """Up to 1.6 invalid bytes become U+FFFD, raw or escaped; from 1.7 a value falls back to ISO-8859-1.
+
+    Bytes that are plain ASCII without escapes decode the same in every era.
+    """
+    if not isinstance(query_string, bytes) or not is_active("querydict_bytes_decoding"):
+        _modern_init(self, query_string, mutable, encoding)
+    elif before("1.7"):
+        # Escaped, every byte reaches the parser's decoding, which replaces invalid ones.
+        _modern_init(
+            self, query_string if query_string.isascii() else _escaped(query_string), mutable, encoding
+        )
+    elif query_string.isascii() and b"%" not in query_string:
+        _modern_init(self, query_string, mutable, encoding)
+    else:
+        _decode_values_on_their_own(self, query_string, mutable, encoding)
+
+
+def _decode_values_on_their_own(
+    query: QueryDict, query_string: bytes, mutable: bool, encoding: str | None
+) -> None:
+    # Parsed as ISO-8859-1, each character is one byte of the percent-decoded key or value.
+    _modern_init(query, _escaped(query_string), True, "iso-8859-1")
+    raw = list(dict.items(query))
+    dict.clear(query)
+    query.encoding = encoding = encoding or settings.DEFAULT_CHARSET
+    for key, values in raw:
+        text_key = key.encode("iso-8859-1").decode(encoding, "replace")
+        for value in values:
+            query.appendlist(text_key, _strict_or_latin1(value.encode("iso-8859-1"), encoding))
+    query._mutable = mutable
+
+
 def patches() -> dict[str, list[Patch]]:
     return {
         "querydict_py2_methods": [
@@ -101,4 +160,5 @@ def patches() -> dict[str, list[Patch]]:
             Patch(MultiValueDict, "lists", lists),
         ],
         "querydict_key_error_args": [Patch(MultiValueDict, "__getitem__", __getitem__)],
+        "querydict_bytes_decoding": [Patch(QueryDict, "__init__", __init__)],
     }

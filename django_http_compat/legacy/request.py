@@ -17,11 +17,14 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.template.base import Variable
+from django.utils.encoding import escape_uri_path
+from django.utils.functional import cached_property
 
-from django_http_compat.state import Patch, at_least, before
+from django_http_compat.state import Patch, at_least, before, is_active
 from django_http_compat.warnings import warn
 
 from .datastructures import MergeDict
+from .request_parsing import StreamReadError
 
 _REQUEST_CACHE = "_http_compat_REQUEST"
 
@@ -53,9 +56,8 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
             return b""
         if before("1.4"):
             # 0.96 buffered every upload, but the stream is gone: refuse loudly.
-            raise RawPostDataException(
-                "You cannot access raw_post_data after reading from request's data stream"
-            ) from None
+            error = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
+            raise error("You cannot access raw_post_data after reading from request's data stream") from None
         raise
 
 
@@ -92,6 +94,26 @@ def _has_key(self: HttpRequest, key: str) -> bool:
     return key in self.GET or key in self.POST
 
 
+_modern_get_full_path = HttpRequest.get_full_path
+#: Django's own code that redirects to the current path: written for the escaped one.
+_REDIRECTING_MODULES = ("django.middleware.", "django.contrib.")
+
+
+def get_full_path(self: HttpRequest, force_append_slash: bool = False) -> str:
+    """The path as requested (not percent-escaped), then the query string as Django gives it.
+
+    ``build_absolute_uri()`` and templates get it too, as in old releases; the
+    middleware and contrib apps that send the current path as ``Location``
+    get modern Django's answer.
+    """
+    full_path = _modern_get_full_path(self, force_append_slash)
+    if not is_active("request_unescaped_full_path"):
+        return full_path
+    if sys._getframe(1).f_globals.get("__name__", "").startswith(_REDIRECTING_MODULES):
+        return full_path
+    return self.path + full_path[len(escape_uri_path(self.path)) :]
+
+
 def get_raw_uri(self: HttpRequest) -> str:
     """The URI with the Host header as sent, unvalidated."""
     warn("request_get_raw_uri")
@@ -113,6 +135,32 @@ def xreadlines(self: HttpRequest) -> Iterator[bytes]:
 def _lines(request: HttpRequest) -> Iterator[bytes]:
     while line := request.readline():
         yield line
+
+
+_MODERN_COOKIES = {cls: cls.__dict__["COOKIES"].func for cls in (WSGIRequest, ASGIRequest)}
+
+
+def _named_cookies(request_class: type) -> cached_property:
+    """``request_class.COOKIES`` from Django's own parser, without the cookies that have no name.
+
+    The old parser skipped a chunk without ``=``; modern Django files it under
+    ``""``.  Only its result is filtered: the old parser itself allowed
+    CVE-2016-7401.
+    """
+    modern = _MODERN_COOKIES[request_class]
+
+    def COOKIES(self: HttpRequest) -> dict[str, str]:
+        cookies = modern(self)
+        if is_active("request_keyless_cookies"):
+            cookies.pop("", None)
+        return cookies
+
+    cookies = cached_property(COOKIES)
+    cookies.__set_name__(request_class, "COOKIES")
+    return cookies
+
+
+_NAMED_COOKIES = {cls: _named_cookies(cls) for cls in _MODERN_COOKIES}
 
 
 def _formatted(get_value: Any) -> str:
@@ -177,4 +225,9 @@ def patches() -> dict[str, list[Patch]]:
         "request_long_repr": [Patch(HttpRequest, "__repr__", _long_repr)],
         "request_is_ajax": [Patch(HttpRequest, "is_ajax", is_ajax)],
         "request_xreadlines": [Patch(HttpRequest, "xreadlines", xreadlines)],
+        "request_unescaped_full_path": [Patch(HttpRequest, "get_full_path", get_full_path)],
+        "request_keyless_cookies": [
+            Patch(WSGIRequest, "COOKIES", _NAMED_COOKIES[WSGIRequest]),
+            Patch(ASGIRequest, "COOKIES", _NAMED_COOKIES[ASGIRequest]),
+        ],
     }

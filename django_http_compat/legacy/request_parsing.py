@@ -1,7 +1,8 @@
 """How old releases turned a POST body into ``request.POST``.
 
 Three rules changed (their releases are in the registry): bodies of any
-content type were parsed as a query string, urlencoded bodies were decoded
+content type were parsed as a query string (those of any ``multipart/``
+type as a form, with their files), urlencoded bodies were decoded
 with ``request.encoding``, and a multipart form's ``POST`` could be changed
 in place.  The legacy parses read ``request.body`` and build a ``QueryDict``, so
 ``DATA_UPLOAD_MAX_MEMORY_SIZE`` and ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` hold.
@@ -17,14 +18,17 @@ there: they bind the code that reads ``POST`` itself.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from io import BytesIO
 from typing import Any
 
-from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, QueryDict
+from django.http.multipartparser import MultiPartParserError
+from django.http.request import RawPostDataException
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.datastructures import MultiValueDict
 
-from django_http_compat.state import Patch, is_active
+from django_http_compat.state import Patch, at_least, before, is_active
 from django_http_compat.warnings import warn
 
 MULTIPART = "multipart/form-data"
@@ -32,6 +36,7 @@ URLENCODED = "application/x-www-form-urlencoded"
 # Set on the POST of a multipart request; changing it is then legacy, not an error.
 MULTIPART_MARK = "_http_compat_multipart"
 
+_original_body = HttpRequest.body
 _original_load = HttpRequest._load_post_and_files
 _original_parse_file_upload = HttpRequest.parse_file_upload
 _original_assert_mutable = QueryDict._assert_mutable
@@ -66,10 +71,67 @@ def _query_dict(body: bytes, encoding: str | None) -> QueryDict | None:
         raise
 
 
-def _legacy_post(request: HttpRequest) -> QueryDict | None:
-    """The POST an old release would build for a POST request, or None where modern Django's rule applies."""
+class StreamReadError(RawPostDataException):
+    """The body was asked for after the stream was read.
+
+    Releases 1.3 to 1.6 raised the built-in ``Exception`` there; code that
+    told errors apart by class name still sees that name, and modern code
+    still catches ``RawPostDataException``.
+    """
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Its name is not where pickle would look the class up.
+        return _stream_read_error, self.args
+
+
+def _stream_read_error(*args: Any) -> StreamReadError:
+    return StreamReadError(*args)
+
+
+StreamReadError.__name__ = StreamReadError.__qualname__ = "Exception"
+
+
+def _length_is_not_a_number(request: HttpRequest) -> bool:
+    try:
+        int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return False
+
+
+def _length_ignored(request: HttpRequest) -> bool:
+    """Is ``CONTENT_LENGTH`` not a number, so that the flagged release saw an empty body?"""
+    if not is_active("request_invalid_content_length") or (at_least("1.3") and before("1.4")):
+        return False
+    return _length_is_not_a_number(request)
+
+
+def _get_body(self: HttpRequest) -> bytes:
+    if not hasattr(self, "_body") and not self._read_started and _length_ignored(self):
+        # What a stream limited to no bytes gives; the client's body is left unread.
+        self._stream.close()
+        self._stream = BytesIO()
+        self._body = b""
+    try:
+        return _original_body.fget(self)
+    except RawPostDataException as exc:
+        if type(exc) is RawPostDataException and is_active("request_body_exception_class"):
+            raise StreamReadError(*exc.args) from None
+        raise
+
+
+body = property(_get_body, doc=_original_body.__doc__)
+
+
+def _legacy_post(request: HttpRequest) -> tuple[Any, Any] | None:
+    """The POST and FILES an old release would build for a POST request, or None where modern Django's rule applies."""
     if request._read_started and not hasattr(request, "_body"):
         return None
+    if _length_is_not_a_number(request):
+        if _length_ignored(request):
+            _ = request.body  # empties it
+            return QueryDict(encoding=request._encoding), MultiValueDict()
+        return None  # modern Django's rule: no legacy parse of a body of unknown length
     content_type = request.content_type
     encoding = request._encoding
     if content_type == URLENCODED:
@@ -80,8 +142,11 @@ def _legacy_post(request: HttpRequest) -> QueryDict | None:
                 # As Django does for a form over the limits: the 400 view's CSRF check reads POST again.
                 request._mark_post_parse_error()
                 raise BadRequest(f"The form cannot be decoded with its charset {encoding!r}.")
-            return post
+            return post, MultiValueDict()
     elif content_type != MULTIPART and is_active("request_post_any_content_type"):
+        if content_type.startswith("multipart"):
+            # A form to these releases, over the limits in the CSRF check too.
+            return _other_multipart(request)
         try:
             post = _query_dict(request.body, encoding)
         except (RequestDataTooBig, TooManyFieldsSent):
@@ -92,16 +157,30 @@ def _legacy_post(request: HttpRequest) -> QueryDict | None:
             return None
         if post:
             warn("request_post_any_content_type")
-        return post
+        return None if post is None else (post, MultiValueDict())
     return None
 
 
+def _other_multipart(request: HttpRequest) -> tuple[Any, Any]:
+    """``multipart/mixed``, ``multipart/related`` ...: parsed as a form, with its files.
+
+    Django's own multipart parser reads it, so its field, file and size limits hold.
+    """
+    warn("request_post_any_content_type")
+    data = BytesIO(request._body) if hasattr(request, "_body") else request
+    try:
+        return request.parse_file_upload(request.META, data)
+    except (MultiPartParserError, TooManyFilesSent):
+        request._mark_post_parse_error()  # as Django does for a broken form
+        raise
+
+
 def _load_post_and_files(self: HttpRequest) -> None:
-    post = None if self.method != "POST" else _legacy_post(self)
-    if post is None:
+    legacy = None if self.method != "POST" else _legacy_post(self)
+    if legacy is None:
         _original_load(self)
     else:
-        self._post, self._files = post, MultiValueDict()
+        self._post, self._files = legacy
 
 
 def _check_token(self: CsrfViewMiddleware, request: HttpRequest) -> Any:
@@ -141,6 +220,8 @@ def _assert_mutable(self: QueryDict) -> None:
 def patches() -> dict[str, list[Patch]]:
     load = Patch(HttpRequest, "_load_post_and_files", _load_post_and_files)
     return {
+        "request_body_exception_class": [Patch(HttpRequest, "body", body)],
+        "request_invalid_content_length": [Patch(HttpRequest, "body", body), load],
         "request_post_any_content_type": [load, Patch(CsrfViewMiddleware, "_check_token", _check_token)],
         "request_post_charset": [load],
         "request_multipart_post_mutable": [

@@ -438,4 +438,44 @@ DIFFERENCES: list[Difference] = [
         "(querydict_py2_methods) and message (response_str_message) most 1.11 code was "
         "written for, as above.",
     ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:7],
+        ("keyless_cookie_chunks",),
+        ('"a=1;;c=3"', '"a=1; ; c=3"'),
+        "An empty chunk (';;') stopped the old parser, so every cookie after it was lost; the "
+        "shim keeps modern Django's parser (the old one allowed CVE-2016-7401) and only leaves "
+        "out the chunks without a name, so the cookies after an empty chunk stay.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:3],
+        ("body_after_stream_read",),
+        ("/body/", "/read/raw_post_data/"),
+        "request.body arrived in 1.4 and request.read() in 1.3; modern requests always have them, "
+        "so at these flags they work (and raise after the stream was read) where the releases "
+        "had no such attribute.",
+    ),
+    Difference(
+        ("1.3.7",),
+        ("invalid_content_length",),
+        ('"abc"', '"1.5"'),
+        "Security: Django 1.3 read the whole stream when CONTENT_LENGTH was not a number, however "
+        "long; the shim does not read a body of unknown length, and answers as modern Django does.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:6],
+        ("non_utf8_querydict",),
+        ('"text_escaped"',),
+        "A query string given as text stays on modern Django's path: Python 2's parser turned "
+        "%E9 in a unicode string into U+00E9 (each escape one code point), where Python 3 "
+        "decodes escapes with the QueryDict's encoding; bytes, as the request handlers give "
+        "them, decode as these releases did.",
+    ),
+    Difference(
+        (*PY2_RELEASES_BEFORE_1_10[6:], "1.10.8"),
+        ("non_utf8_querydict",),
+        ('"text_escaped"', '"text_non_ascii"'),
+        "A query string given as non-ASCII text, or with non-UTF-8 escapes, raised "
+        "UnicodeEncodeError on these releases' Python 2 branch; the shim leaves text to modern "
+        "Django, which decodes it, rather than refuse a call modern code makes.",
+    ),
 ]

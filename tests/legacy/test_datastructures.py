@@ -23,3 +23,20 @@ USES = {
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
     check_use(feature_id, *USES[feature_id], __file__)
+
+
+@pytest.mark.parametrize(("release", "plain_repr"), [("1.2", True), ("1.3", False), ("1.8", False)])
+def test_repr_and_str_are_the_default_object_repr_before_1_3(release, plain_repr):
+    from django.http import QueryDict
+
+    from django_http_compat import override
+    from django_http_compat.legacy.datastructures import MergeDict
+
+    merged = MergeDict(QueryDict("a=1"), {"b": 2})
+    with override(version=release, warnings="ignore"):
+        shown = repr(merged), str(merged)
+    default = f"<django.utils.datastructures.MergeDict object at {id(merged):#x}>"
+    if plain_repr:
+        assert shown == (default, default)
+    else:
+        assert shown == ("MergeDict(<QueryDict: {'a': ['1']}>, {'b': 2})", "{'a': '1', 'b': 2}")

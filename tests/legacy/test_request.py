@@ -14,6 +14,7 @@ import importlib
 import io
 import json
 
+import django.urls
 import pytest
 from asgiref.sync import async_to_sync
 from django.core.handlers.wsgi import WSGIHandler
@@ -43,6 +44,14 @@ USES = {
         lambda: make_request(headers={"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}).is_ajax(),
     ),
     "request_xreadlines": ("2.2", lambda: list(make_request("POST", "", b"a\nb", "text/plain").xreadlines())),
+    "request_unescaped_full_path": (
+        "1.7",
+        lambda: make_request("GET", "q=%C3%A9", headers={"PATH_INFO": "/a b/caf\xc3\xa9/"}).get_full_path(),
+    ),
+    "request_keyless_cookies": (
+        "1.7",
+        lambda: sorted(make_request(headers={"HTTP_COOKIE": "a=1; b; =x; c=3"}).COOKIES.items()),
+    ),
     "http_build_request_repr": (
         "1.8",
         lambda: served("django.http", "build_request_repr")(make_request())[:13],
@@ -249,3 +258,60 @@ def test_absent_at_modern_version_exactly_as_plain_django(name, call, reinstall)
     plain = _error_of(call)
     assert plain is not None
     assert flagged == plain
+
+
+@pytest.mark.parametrize("release", ["1.7", "1.8"])
+def test_cookies_without_a_name_are_left_out_up_to_1_7_through_both_handlers(release):
+    from django.core.handlers.asgi import ASGIRequest
+
+    header = "a=1; b; =x; c=3"
+    scope = {"type": "http", "method": "GET", "path": "/", "headers": [(b"cookie", header.encode())]}
+    expected = {"a": "1", "c": "3"} if release == "1.7" else {"a": "1", "": "x", "c": "3"}
+    with override(version=release, warnings="ignore"):
+        wsgi = make_request(headers={"HTTP_COOKIE": header}).COOKIES
+        asgi = ASGIRequest(scope, io.BytesIO()).COOKIES
+    assert wsgi == expected
+    assert asgi == expected
+
+
+def _path_view(request):
+    from django.http import HttpResponse
+
+    return HttpResponse(request.get_full_path())
+
+
+# ROOT_URLCONF of the test below: paths with characters to escape (requested as /a%20b/ ...).
+ROUTES = {"a b/": "a%20b", "café/": "caf%C3%A9", "100%/": "100%25", "q?/": "q%3F"}
+urlpatterns = [django.urls.path(route, _path_view) for route in ROUTES]
+
+
+@pytest.mark.parametrize("release", ["1.7", "1.8"])
+def test_full_path_unescaped_up_to_1_7_while_django_redirects_to_the_escaped_one(release, reinstall):
+    """Old code reads the path as requested; APPEND_SLASH and the HTTPS redirect still send valid Locations."""
+    middleware = [
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.common.CommonMiddleware",
+    ]
+
+    def served(suffix, **settings):
+        client = Client()
+        with override_settings(ROOT_URLCONF=__name__, MIDDLEWARE=middleware, **settings):
+            return [client.get(f"/{requested}{suffix}", {"x": "é"}) for requested in ROUTES.values()]
+
+    def locations(**settings):
+        return [response["Location"] for response in served("", **settings)]
+
+    with override(version=release, warnings="ignore"):
+        shown = [response.content.decode() for response in served("/")]
+        slashed, secured = locations(), locations(SECURE_SSL_REDIRECT=True)
+    uninstall()
+    plain_shown = [response.content.decode() for response in served("/")]
+    # At these flags Location is made absolute (response_absolute_location).
+    slashed = [location.removeprefix("http://testserver") for location in slashed]
+    assert (slashed, secured) == (locations(), locations(SECURE_SSL_REDIRECT=True))
+    assert slashed[0] == "/a%20b/?x=%C3%A9"
+    assert all(location.isascii() and " " not in location for location in slashed + secured)
+    if release == "1.7":
+        assert shown == [f"/{route}?x=%C3%A9" for route in ROUTES]
+    else:
+        assert shown == plain_shown

@@ -22,11 +22,6 @@ MODERN = "modern"
 #: yet.  Each becomes a feature of that name (or is renamed to one) when it is
 #: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
-    "querydict_bytes_decoding",
-    "request_body_exception_class",
-    "request_invalid_content_length",
-    "request_unescaped_full_path",
-    "request_keyless_cookies",
     "response_own_iterator",
     "response_iterable_container",
     "response_deferred_close",

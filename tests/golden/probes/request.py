@@ -7,6 +7,7 @@ import io
 import json
 
 from .common import (
+    BOUNDARY,
     MODERN,
     MULTIPART,
     URLENCODED,
@@ -267,6 +268,25 @@ def probe_post_content_types():
                 "body_after": outcome(lambda: text(read_body(req))),
             }
         )
+    return results
+
+
+@probe("request_post_any_content_type")
+def probe_post_other_multipart_types():
+    """Before 1.5 every content type starting with "multipart" went to the multipart parser."""
+    results = []
+    for subtype in ("mixed", "related", "form-data"):
+        content_type = "multipart/%s; boundary=%s" % (subtype, BOUNDARY)
+        req = make_request("POST", "", upload_body(), content_type)
+        results.append(
+            {
+                "content_type": content_type,
+                "post": outcome(lambda: _post_items(req)),
+                "files": outcome(lambda: sorted(req.FILES.keys())),
+            }
+        )
+    no_boundary = make_request("POST", "", upload_body(), "multipart/mixed")
+    results.append({"content_type": "multipart/mixed", "post": kind(lambda: _post_items(no_boundary))})
     return results
 
 
