@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pprint import pformat
-from typing import Any
+from typing import Any, cast
 
 from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
@@ -30,7 +30,7 @@ def _get_REQUEST(self: HttpRequest) -> MergeDict:
     """POST, then GET; built once per request and kept, as old Django did."""
     warn("request_REQUEST")
     try:
-        return self.__dict__[_REQUEST_CACHE]
+        return cast(MergeDict, self.__dict__[_REQUEST_CACHE])
     except KeyError:
         merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
         return merged
@@ -63,7 +63,7 @@ raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_
 
 
 # The Django template engine's lookup of ``{{ obj.name }}``, which tries ``obj[name]`` first.
-_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__
+_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def _getitem(self: HttpRequest, key: str) -> Any:
@@ -95,7 +95,7 @@ def _has_key(self: HttpRequest, key: str) -> bool:
 def get_raw_uri(self: HttpRequest) -> str:
     """The URI with the Host header as sent, unvalidated."""
     warn("request_get_raw_uri")
-    return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"
+    return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def is_ajax(self: HttpRequest) -> bool:

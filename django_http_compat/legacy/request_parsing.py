@@ -34,8 +34,8 @@ MULTIPART_MARK = "_http_compat_multipart"
 
 _original_load = HttpRequest._load_post_and_files
 _original_parse_file_upload = HttpRequest.parse_file_upload
-_original_assert_mutable = QueryDict._assert_mutable
-_original_check_token = CsrfViewMiddleware._check_token
+_original_assert_mutable = QueryDict._assert_mutable  # type: ignore[attr-defined]  # Django-private, not in the stubs
+_original_check_token = CsrfViewMiddleware._check_token  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 class _TokenRead:
@@ -68,17 +68,17 @@ def _query_dict(body: bytes, encoding: str | None) -> QueryDict | None:
 
 def _legacy_post(request: HttpRequest) -> QueryDict | None:
     """The POST an old release would build for a POST request, or None where modern Django's rule applies."""
-    if request._read_started and not hasattr(request, "_body"):
+    if request._read_started and not hasattr(request, "_body"):  # type: ignore[attr-defined]  # Django-private, not in the stubs
         return None
     content_type = request.content_type
-    encoding = request._encoding
+    encoding = request._encoding  # type: ignore[attr-defined]  # Django-private, not in the stubs
     if content_type == URLENCODED:
         if encoding and encoding.lower() != "utf-8" and is_active("request_post_charset"):
             warn("request_post_charset")
             post = _query_dict(request.body, encoding)
             if post is None:
                 # As Django does for a form over the limits: the 400 view's CSRF check reads POST again.
-                request._mark_post_parse_error()
+                request._mark_post_parse_error()  # type: ignore[attr-defined]  # Django-private, not in the stubs
                 raise BadRequest(f"The form cannot be decoded with its charset {encoding!r}.")
             return post
     elif content_type != MULTIPART and is_active("request_post_any_content_type"):
@@ -101,7 +101,7 @@ def _load_post_and_files(self: HttpRequest) -> None:
     if post is None:
         _original_load(self)
     else:
-        self._post, self._files = post, MultiValueDict()
+        self._post, self._files = post, MultiValueDict()  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def _check_token(self: CsrfViewMiddleware, request: HttpRequest) -> Any:
