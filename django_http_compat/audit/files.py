@@ -21,6 +21,7 @@ import tokenize
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from django_http_compat.features import FEATURES, FEATURES_BY_ID, Feature
 
@@ -232,7 +233,7 @@ def _size(path: str) -> int:
         return 0
 
 
-def terminal_progress(stream=None, after: float = 2.0) -> Callable[[int, int], None] | None:
+def terminal_progress(stream: IO[str] | None = None, after: float = 2.0) -> Callable[[int, int], None] | None:
     """A progress line on a terminal's stderr, for runs longer than ``after`` seconds."""
     stream = stream or sys.stderr
     if not stream.isatty():

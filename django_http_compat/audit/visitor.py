@@ -141,7 +141,7 @@ class ModuleAudit(Receivers):
                     else:
                         self.classes.pop()
                 elif marker == ENTER:
-                    self.bind_scope(node, node.args)
+                    self.bind_scope(node, node.args)  # type: ignore[union-attr]  # not a class: a function
                 else:
                     self.scopes.pop()
                 continue
