@@ -16,11 +16,16 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .features import FEATURES, FEATURES_BY_ID, Feature
 from .versions import InvalidVersion, format_version, parse_version
+
+if TYPE_CHECKING:
+    from .audit.config import Settings
+    from .audit.findings import Report
+    from .audit.formats import Outcome
 
 _BY_CODE = {f.code: f.id for f in FEATURES}
 
@@ -159,7 +164,7 @@ def run_audit(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return 2
 
 
-def _settings(options: argparse.Namespace):
+def _settings(options: argparse.Namespace) -> tuple[Settings, dict[str, list[str]], str | None]:
     from .audit.config import ConfigError, load
 
     try:
@@ -211,7 +216,7 @@ def _run_audit(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     max_bytes = options.max_file_size or settings.max_file_size or DEFAULT_MAX_BYTES
     progress = terminal_progress(err) if err is sys.stderr else None
 
-    def audit():
+    def audit() -> Report:
         return audit_paths(
             paths, features, exclude, jobs=options.jobs, max_bytes=max_bytes, progress=progress
         )
@@ -256,7 +261,14 @@ def _run_audit(options: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 1 if report.findings or report.skipped else 0
 
 
-def _rewrite(outcome, roots, options, max_bytes: int, out: IO[str], err: IO[str]) -> None:
+def _rewrite(
+    outcome: Outcome,
+    roots: list[Path],
+    options: argparse.Namespace,
+    max_bytes: int,
+    out: IO[str],
+    err: IO[str],
+) -> None:
     from .audit.files import decode
     from .audit.writing import rewrite
 

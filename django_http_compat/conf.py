@@ -173,6 +173,6 @@ def resolve(version: object, features: object, warnings: object) -> Config:
         raise errors[0]
     parsed = None if version is None else parse_version(version)
     active = set(features_for(parsed))
-    for name, enabled in (features or {}).items():  # type: ignore[union-attr]
+    for name, enabled in (features or {}).items():  # type: ignore[attr-defined]  # problems() found a dict
         (active.add if enabled else active.discard)(name)
     return Config(parsed, frozenset(active), str(warnings))

@@ -345,7 +345,7 @@ class _LoaderThenPatch(importlib.abc.Loader):
 
     def exec_module(self, module: ModuleType) -> None:
         self.loader.exec_module(module)
-        module.__loader__ = module.__spec__.loader = self.loader  # as if never wrapped
+        module.__loader__ = module.__spec__.loader = self.loader  # type: ignore[union-attr]  # as if never wrapped; a module being executed has a spec
         with state.lock:
             _providers_once_ready.clear()
             _apply()

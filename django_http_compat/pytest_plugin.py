@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-_SNAPSHOT = pytest.StashKey[dict]()
+_SNAPSHOT = pytest.StashKey[dict[tuple[str, str, int], int]]()
 _ERA = pytest.StashKey[Any]()
 
 

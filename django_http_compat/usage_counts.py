@@ -51,13 +51,13 @@ FORMAT = 1
 # Re-entrant: a signal handler (which runs in the main thread, between two
 # of its instructions) takes a snapshot while that thread may hold it.
 _lock = threading.RLock()
-_counters: dict[Site, itertools.count] = {}
+_counters: dict[Site, itertools.count[int]] = {}
 # (feature id, id(code), instruction offset) -> that site's counter: a site found
 # again without working out its line number (which decodes the code's line
 # table).  An id names one code object only while it lives, so each code
 # object with entries here has a weak reference in ``_known_codes`` whose
 # callback removes them when the code object is freed.
-_by_call: dict[tuple[str, int, int], itertools.count] = {}
+_by_call: dict[tuple[str, int, int], itertools.count[int]] = {}
 _exit_files: set[str] = set()
 # usage file -> the counts this process has merged into it so far.
 _written: dict[str, dict[Site, int]] = {}
@@ -65,7 +65,7 @@ _written: dict[str, dict[Site, int]] = {}
 _writing = threading.Lock()
 
 
-class _KnownCode(weakref.ref):
+class _KnownCode(weakref.ref[CodeType]):
     """A weak reference to a code object, with the ``_by_call`` keys naming it."""
 
     __slots__ = ("code_id", "keys")
@@ -115,7 +115,7 @@ def _remember(code: CodeType) -> _KnownCode:
     return known
 
 
-def _uses(counter: itertools.count) -> int:
+def _uses(counter: itertools.count[int]) -> int:
     # A count shows the number it will return next only in its repr: "count(5)".
     return int(repr(counter)[len("count(") : -1]) - 1
 
@@ -156,7 +156,7 @@ class UnreadableUsageFile(ValueError):
     """The file is not a usage file (damaged, cut short, or another file)."""
 
 
-def load(path: str | os.PathLike) -> dict[Site, int]:
+def load(path: str | os.PathLike[str]) -> dict[Site, int]:
     """The counts stored in a usage file (empty if it does not exist yet, or is empty)."""
     try:
         raw = Path(path).read_bytes()
@@ -199,12 +199,12 @@ def _locked(path: Path) -> Iterator[None]:
             import msvcrt
 
             lock_file.seek(0)
-            msvcrt.locking(lock_file.fileno(), msvcrt.LK_LOCK, 1)
+            msvcrt.locking(lock_file.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined,unused-ignore]  # typeshed: win32 only
             try:
                 yield
             finally:
                 lock_file.seek(0)
-                msvcrt.locking(lock_file.fileno(), msvcrt.LK_UNLCK, 1)
+                msvcrt.locking(lock_file.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]  # typeshed: win32 only
         else:
             fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
             try:
@@ -213,7 +213,7 @@ def _locked(path: Path) -> Iterator[None]:
                 fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
 
 
-def merge_into(path: str | os.PathLike, counts: Mapping[Site, int] | None = None) -> None:
+def merge_into(path: str | os.PathLike[str], counts: Mapping[Site, int] | None = None) -> None:
     """Add ``counts`` (default: this process's) to the usage file at ``path``."""
     counts = usage() if counts is None else counts
     if not counts:
@@ -289,7 +289,7 @@ def _replace(target: Path, text: str, mode: int | None) -> None:
         raise
 
 
-def write_new_counts(path: str | os.PathLike, blocking: bool = True) -> None:
+def write_new_counts(path: str | os.PathLike[str], blocking: bool = True) -> None:
     """Merge into ``path`` the counts this process made since it last wrote them there.
 
     With ``blocking=False`` (from a signal handler) nothing is written if
@@ -309,7 +309,7 @@ def write_new_counts(path: str | os.PathLike, blocking: bool = True) -> None:
         _writing.release()
 
 
-def write_on_exit(path: str | os.PathLike) -> None:
+def write_on_exit(path: str | os.PathLike[str]) -> None:
     """Write this process's counts into ``path`` at exit and on SIGTERM/SIGINT (once per file)."""
     absolute = os.path.abspath(path)
     if absolute not in _exit_files:

@@ -28,7 +28,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .features import FEATURES_BY_ID
 from .rules import ServedNames
@@ -92,7 +92,7 @@ class Report:
 # --- reading -------------------------------------------------------------------
 
 
-def read_usage(path: str | os.PathLike) -> dict[Site, int]:
+def read_usage(path: str | os.PathLike[str]) -> dict[Site, int]:
     """The counts in a usage file; ``ReportError`` if it is missing, unreadable or another file."""
     if not os.path.exists(path):
         raise ReportError(
@@ -110,7 +110,7 @@ def read_usage(path: str | os.PathLike) -> dict[Site, int]:
         raise ReportError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def read_audit(path: str | os.PathLike) -> list[dict[str, Any]]:
+def read_audit(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """The findings of an ``audit --format json`` report; fields beyond those read here are kept."""
     try:
         data = json.loads(Path(path).read_bytes().decode("utf-8"))
@@ -204,7 +204,7 @@ _COMPOUND = (
 
 
 def _body_start(node: Any) -> int:
-    return node.body[0].lineno if node.body else node.lineno
+    return cast(int, node.body[0].lineno if node.body else node.lineno)
 
 
 # --- building ------------------------------------------------------------------

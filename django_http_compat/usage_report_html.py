@@ -77,7 +77,9 @@ def _site_segments(totals: Mapping[str, int], joined: bool) -> list[tuple[str, i
     return [(_STATUS_CLASS[status], totals[status]) for status in STATUSES]
 
 
-def _totals_table(title: str, anchor: str, heading: str, totals: dict, report: Report) -> str:
+def _totals_table(
+    title: str, anchor: str, heading: str, totals: dict[str, dict[str, int]], report: Report
+) -> str:
     most_sites = max((entry["sites"] for entry in totals.values()), default=0)
     most_calls = max((entry["calls"] for entry in totals.values()), default=0)
     replacements = {row.feature: row.replacement for row in report.rows}

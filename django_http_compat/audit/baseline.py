@@ -61,7 +61,7 @@ def write(path: str, findings: list[Finding]) -> int:
     return len(sites)
 
 
-def read(path: str) -> Counter:
+def read(path: str) -> Counter[tuple[str, str, str]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if data.get("version") != VERSION:

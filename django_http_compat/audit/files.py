@@ -21,6 +21,7 @@ import tokenize
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from django_http_compat.features import FEATURES, FEATURES_BY_ID, Feature
 
@@ -48,17 +49,17 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def resolved_roots(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def resolved_roots(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return [Path(os.path.realpath(p)) for p in paths]
 
 
-def is_inside(path: str | os.PathLike, roots: Iterable[Path]) -> bool:
+def is_inside(path: str | os.PathLike[str], roots: Iterable[Path]) -> bool:
     """Does ``path``'s real location lie in one of ``roots`` (real paths)?"""
     real = Path(os.path.realpath(path))
     return any(real == root or root in real.parents for root in roots)
 
 
-def python_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = ()) -> Iterator[Path]:
+def python_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[str] = ()) -> Iterator[Path]:
     """The .py files under ``paths``, each once, skipping hidden, cache and virtualenv directories."""
     patterns = list(exclude)
     starts = [Path(p) for p in paths]
@@ -102,7 +103,7 @@ def _excluded(path: Path, start: Path, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
 
 
-def read_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; raises Skip otherwise."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
@@ -188,7 +189,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def audit_paths(
-    paths: Iterable[str | os.PathLike],
+    paths: Iterable[str | os.PathLike[str]],
     features: Iterable[Feature] = FEATURES,
     exclude: Iterable[str] = (),
     *,
@@ -232,7 +233,7 @@ def _size(path: str) -> int:
         return 0
 
 
-def terminal_progress(stream=None, after: float = 2.0) -> Callable[[int, int], None] | None:
+def terminal_progress(stream: IO[str] | None = None, after: float = 2.0) -> Callable[[int, int], None] | None:
     """A progress line on a terminal's stderr, for runs longer than ``after`` seconds."""
     stream = stream or sys.stderr
     if not stream.isatty():

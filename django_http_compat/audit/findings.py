@@ -58,7 +58,7 @@ class Finding:
         suffix = f" ({', '.join(notes)})" if notes else ""
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}{suffix}"
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         feature = self.definition
         return {
             "path": self.path,

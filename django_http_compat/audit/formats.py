@@ -42,7 +42,7 @@ def _count(n: int, noun: str) -> str:
 
 
 def summary(findings: list[Finding]) -> dict[str, dict[str, int]]:
-    totals: dict[str, Counter] = {}
+    totals: dict[str, Counter[str]] = {}
     for finding in findings:
         counter = totals.setdefault(finding.feature, Counter())
         counter["total"] += 1
@@ -129,7 +129,7 @@ def write_github(outcome: Outcome, out: IO[str]) -> None:
         out.write(f"::error file={_escape_property(path)},title=not audited::{_escape_data(reason)}\n")
 
 
-def _location(path: str) -> dict:
+def _location(path: str) -> dict[str, str]:
     """A SARIF artifactLocation: relative to the working directory (%SRCROOT%) when inside it."""
     absolute = Path(os.path.abspath(path))
     try:
@@ -139,7 +139,7 @@ def _location(path: str) -> dict:
     return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def sarif(outcome: Outcome) -> dict:
+def sarif(outcome: Outcome) -> dict[str, object]:
     """A SARIF 2.1.0 log: one rule per feature, one result per finding (code scanning reads it)."""
     rules = [_sarif_rule(feature) for feature in FEATURES]
     index = {feature.id: i for i, feature in enumerate(FEATURES)}
@@ -201,7 +201,7 @@ def sarif(outcome: Outcome) -> dict:
     }
 
 
-def _sarif_rule(feature: Feature) -> dict:
+def _sarif_rule(feature: Feature) -> dict[str, object]:
     return {
         "id": feature.code,
         "name": feature.id,

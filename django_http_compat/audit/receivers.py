@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django_http_compat import SWAP_IMPORTS
 from django_http_compat.features import served_names
@@ -43,6 +43,8 @@ _QUERYDICT_KINDS = ("post", "files")
 _ASSIGNMENT_TYPES = {ast.Assign, ast.AnnAssign, ast.NamedExpr}
 #: Markers in the visiting order prepare() returns.
 ENTER, LEAVE = "enter", "leave"
+#: A marker with the function or class whose body it opens or closes.
+Marker = tuple[str, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]
 
 
 @functools.cache
@@ -156,8 +158,8 @@ class Receivers:
         """The dotted name an expression refers to through the module's imports."""
         head = node
         while type(head) is ast.Attribute:
-            head = head.value  # type: ignore[attr-defined]
-        if type(head) is not ast.Name or head.id not in self.imports:  # type: ignore[attr-defined]
+            head = head.value
+        if type(head) is not ast.Name or head.id not in self.imports:
             return None  # the common case, decided before any string is built
         name = dotted(node)
         head_name, _, rest = name.partition(".")  # type: ignore[union-attr]
@@ -300,7 +302,7 @@ class Receivers:
         return None
 
     # --- scopes --------------------------------------------------------------------
-    def prepare(self, tree: ast.Module) -> list:
+    def prepare(self, tree: ast.Module) -> list[ast.AST | Marker]:
         """One pass over the module: imports, classes, generator functions, each scope's assignments.
 
         Returns the nodes of the types in ``handled``, in the order the visitor handles them, with ``(ENTER, node)``
@@ -311,8 +313,8 @@ class Receivers:
         self.shaped_in: dict[ast.AST, set[str]] = {tree: set()}
         #: Names read anywhere, matched against served names after the walk (no scope matters there).
         self.loaded_names: list[ast.Name] = []
-        order: list = []
-        stack: list = [(child, tree) for child in reversed(children(tree))]
+        order: list[ast.AST | Marker] = []
+        stack: list[tuple[Any, Any]] = [(child, tree) for child in reversed(children(tree))]
         while stack:
             node, scope = stack.pop()
             if isinstance(node, tuple):

@@ -15,7 +15,7 @@ import functools
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django_http_compat import rules
 from django_http_compat.features import FEATURES, Feature, served_names
@@ -66,8 +66,9 @@ class ModuleAudit(Receivers):
         for feature_id, pattern in patterns:
             self.by_type.setdefault(type(pattern), []).append((feature_id, pattern))
         self.served = {f"{module}.{name}": fid for (module, name), fid in served_names().items()}
-        self.findings: dict[tuple, Finding] = {}
-        self._handlers: dict[type, Callable[[ast.AST], None]] = {
+        self.findings: dict[tuple[int, int, str], Finding] = {}
+        # Each handler takes the node type it is filed under, which a dict's type cannot say.
+        self._handlers: dict[type, Callable[[Any], None]] = {
             ast.ImportFrom: self.visit_ImportFrom,
             ast.Attribute: self.visit_Attribute,
             ast.Assign: self.visit_Assign,
@@ -85,7 +86,7 @@ class ModuleAudit(Receivers):
         return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
 
     def _end(self, node: ast.AST) -> tuple[int, int]:
-        return node.end_lineno, self._char_col(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined,arg-type]
+        return node.end_lineno, self._char_col(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
 
     def _add(
         self,
@@ -140,7 +141,7 @@ class ModuleAudit(Receivers):
                     else:
                         self.classes.pop()
                 elif marker == ENTER:
-                    self.bind_scope(node, node.args)
+                    self.bind_scope(node, node.args)  # type: ignore[union-attr]  # not a class: a function
                 else:
                     self.scopes.pop()
                 continue
@@ -198,8 +199,8 @@ class ModuleAudit(Receivers):
     def _served_use(self, node: ast.expr) -> None:
         head = node
         while type(head) is ast.Attribute:
-            head = head.value  # type: ignore[attr-defined]
-        if type(head) is not ast.Name or head.id not in self._served_heads:  # type: ignore[attr-defined]
+            head = head.value
+        if type(head) is not ast.Name or head.id not in self._served_heads:
             return  # the common case: no import leads to a served name or setting
         name = self.qualified(node)
         if name is None:

@@ -18,7 +18,7 @@ version (recorded from real Django 1.1 to 1.8):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django_http_compat.state import Patch, before
 
@@ -50,7 +50,7 @@ class MergeDict:
     def getlist(self, key: Any) -> list[Any]:
         for mapping in self.dicts:
             if key in mapping:
-                return mapping.getlist(key)
+                return cast(list[Any], mapping.getlist(key))
         return []
 
     def _unique_items(self) -> Iterator[tuple[Any, Any]]:

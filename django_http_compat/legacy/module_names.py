@@ -16,25 +16,28 @@ import importlib
 import re
 import sys
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django_http_compat.features import served_names, served_targets
 from django_http_compat.state import Patch, is_active
 from django_http_compat.warnings import warn
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 #: Helpers of the one-module ``django.http`` of 1.4 that no module has any more.
 RESERVED_CHARS = "!*'();:@&=+$,/?%#[]"
 absolute_http_url_re = re.compile(r"^https?://", re.I)
 
 
-def str_to_unicode(s: Any, encoding: str) -> str:
+def str_to_unicode(s: Any, encoding: str) -> Any:
     """Bytes decoded with ``encoding``, bad bytes replaced; anything else unchanged."""
     if isinstance(s, bytes):
         return s.decode(encoding, "replace")
     return s
 
 
-def get_host(request: Any) -> str:
+def get_host(request: HttpRequest) -> str:
     """``request.get_host()``, with its ALLOWED_HOSTS validation."""
     return request.get_host()
 

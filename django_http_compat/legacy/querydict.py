@@ -31,51 +31,51 @@ _lists = MultiValueDict.lists
 _getitem = MultiValueDict.__getitem__
 
 
-def has_key(self: MultiValueDict, key: Any) -> bool:
+def has_key(self: MultiValueDict[Any, Any], key: Any) -> bool:
     warn("querydict_py2_methods")
     return key in self
 
 
-def iteritems(self: MultiValueDict) -> Iterator[tuple[Any, Any]]:
+def iteritems(self: MultiValueDict[Any, Any]) -> Iterator[tuple[Any, Any]]:
     warn("querydict_py2_methods")
     return iter(_items(self))
 
 
-def iterkeys(self: MultiValueDict) -> Iterator[Any]:
+def iterkeys(self: MultiValueDict[Any, Any]) -> Iterator[Any]:
     warn("querydict_py2_methods")
     return iter(dict.keys(self))
 
 
-def itervalues(self: MultiValueDict) -> Iterator[Any]:
+def itervalues(self: MultiValueDict[Any, Any]) -> Iterator[Any]:
     warn("querydict_py2_methods")
     return iter(_values(self))
 
 
-def iterlists(self: MultiValueDict) -> Iterator[tuple[Any, list[Any]]]:
+def iterlists(self: MultiValueDict[Any, Any]) -> Iterator[tuple[Any, list[Any]]]:
     warn("querydict_py2_methods")
     return iter(_lists(self))
 
 
-def items(self: MultiValueDict) -> list[tuple[Any, Any]]:
+def items(self: MultiValueDict[Any, Any]) -> list[tuple[Any, Any]]:
     """(key, last value) pairs, as a list."""
     return list(_items(self))
 
 
-def keys(self: MultiValueDict) -> list[Any]:
+def keys(self: MultiValueDict[Any, Any]) -> list[Any]:
     return list(dict.keys(self))
 
 
-def values(self: MultiValueDict) -> list[Any]:
+def values(self: MultiValueDict[Any, Any]) -> list[Any]:
     """The last value of each key, as a list."""
     return list(_values(self))
 
 
-def lists(self: MultiValueDict) -> list[tuple[Any, list[Any]]]:
+def lists(self: MultiValueDict[Any, Any]) -> list[tuple[Any, list[Any]]]:
     """(key, list of values) pairs, as a list: what the dict itself holds."""
     return list(dict.items(self))
 
 
-def __getitem__(self: MultiValueDict, key: Any) -> Any:
+def __getitem__(self: MultiValueDict[Any, Any], key: Any) -> Any:
     try:
         return _getitem(self, key)
     except MultiValueDictKeyError:
@@ -83,7 +83,7 @@ def __getitem__(self: MultiValueDict, key: Any) -> Any:
         raise MultiValueDictKeyError(text) from None
 
 
-def _keys_only(data: MultiValueDict) -> str:
+def _keys_only(data: MultiValueDict[Any, Any]) -> str:
     """The repr of the dict as Django 1.5 put it in the message, with every value left out.
 
     The message ends up in logs and error reports, where the submitted

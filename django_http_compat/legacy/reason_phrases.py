@@ -137,15 +137,15 @@ def phrase_at_construction(config: Config) -> Callable[[HttpResponseBase], None]
     table = phrases_for(config.version)
 
     def fix_phrase(response: HttpResponseBase) -> None:
-        if response._reason_phrase is None:
-            response._reason_phrase = table.get(response.status_code, UNKNOWN)
+        if response._reason_phrase is None:  # type: ignore[attr-defined]  # Django-private, not in the stubs
+            response._reason_phrase = table.get(response.status_code, UNKNOWN)  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
     return fix_phrase
 
 
 def _get_reason_phrase(self: HttpResponseBase) -> str:
-    if self._reason_phrase is not None:
-        return self._reason_phrase
+    if self._reason_phrase is not None:  # type: ignore[attr-defined]  # Django-private, not in the stubs
+        return self._reason_phrase  # type: ignore[attr-defined,no-any-return]  # Django-private, not in the stubs
     return legacy_phrase(self.status_code)
 
 
@@ -155,7 +155,7 @@ reason_phrase = property(
 
 
 _LEGACY_PHRASES = frozenset(UPPER_CASE_PHRASES.values()) | {UNKNOWN}
-_modern_log_response = django.core.handlers.base.log_response
+_modern_log_response = django.core.handlers.base.log_response  # type: ignore[attr-defined]  # imported from django.utils.log; not re-exported by the stubs
 
 
 @functools.wraps(_modern_log_response)

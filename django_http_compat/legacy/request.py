@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pprint import pformat
-from typing import Any
+from typing import Any, cast
 
 from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
@@ -33,7 +33,7 @@ def _get_REQUEST(self: HttpRequest) -> MergeDict:
     """POST, then GET; built once per request and kept, as old Django did."""
     warn("request_REQUEST")
     try:
-        return self.__dict__[_REQUEST_CACHE]
+        return cast(MergeDict, self.__dict__[_REQUEST_CACHE])
     except KeyError:
         merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
         return merged
@@ -65,7 +65,7 @@ raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_
 
 
 # The Django template engine's lookup of ``{{ obj.name }}``, which tries ``obj[name]`` first.
-_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__
+_TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def _getitem(self: HttpRequest, key: str) -> Any:
@@ -117,7 +117,7 @@ def get_full_path(self: HttpRequest, force_append_slash: bool = False) -> str:
 def get_raw_uri(self: HttpRequest) -> str:
     """The URI with the Host header as sent, unvalidated."""
     warn("request_get_raw_uri")
-    return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"
+    return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def is_ajax(self: HttpRequest) -> bool:
@@ -140,7 +140,7 @@ def _lines(request: HttpRequest) -> Iterator[bytes]:
 _MODERN_COOKIES = {cls: cls.__dict__["COOKIES"].func for cls in (WSGIRequest, ASGIRequest)}
 
 
-def _named_cookies(request_class: type) -> cached_property:
+def _named_cookies(request_class: type[WSGIRequest] | type[ASGIRequest]) -> cached_property[dict[str, str]]:
     """``request_class.COOKIES`` from Django's own parser, without the cookies that have no name.
 
     The old parser skipped a chunk without ``=``; modern Django files it under
@@ -150,7 +150,7 @@ def _named_cookies(request_class: type) -> cached_property:
     modern = _MODERN_COOKIES[request_class]
 
     def COOKIES(self: HttpRequest) -> dict[str, str]:
-        cookies = modern(self)
+        cookies: dict[str, str] = modern(self)
         if is_active("request_keyless_cookies"):
             cookies.pop("", None)
         return cookies

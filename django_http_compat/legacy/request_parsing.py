@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, QueryDict
@@ -39,8 +39,8 @@ MULTIPART_MARK = "_http_compat_multipart"
 _original_body = HttpRequest.body
 _original_load = HttpRequest._load_post_and_files
 _original_parse_file_upload = HttpRequest.parse_file_upload
-_original_assert_mutable = QueryDict._assert_mutable
-_original_check_token = CsrfViewMiddleware._check_token
+_original_assert_mutable = QueryDict._assert_mutable  # type: ignore[attr-defined]  # Django-private, not in the stubs
+_original_check_token = CsrfViewMiddleware._check_token  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 class _TokenRead:
@@ -107,13 +107,13 @@ def _length_ignored(request: HttpRequest) -> bool:
 
 
 def _get_body(self: HttpRequest) -> bytes:
-    if not hasattr(self, "_body") and not self._read_started and _length_ignored(self):
+    if not hasattr(self, "_body") and not self._read_started and _length_ignored(self):  # type: ignore[attr-defined]  # Django-private, not in the stubs
         # What a stream limited to no bytes gives; the client's body is left unread.
         self._stream.close()
         self._stream = BytesIO()
         self._body = b""
     try:
-        return _original_body.fget(self)
+        return cast(bytes, _original_body.fget(self))  # type: ignore[attr-defined]  # a property in Django, a method to the stubs
     except RawPostDataException as exc:
         if type(exc) is RawPostDataException and is_active("request_body_exception_class"):
             raise StreamReadError(*exc.args) from None
@@ -125,26 +125,26 @@ body = property(_get_body, doc=_original_body.__doc__)
 
 def _legacy_post(request: HttpRequest) -> tuple[Any, Any] | None:
     """The POST and FILES an old release would build for a POST request, or None where modern Django's rule applies."""
-    if request._read_started and not hasattr(request, "_body"):
+    if request._read_started and not hasattr(request, "_body"):  # type: ignore[attr-defined]  # Django-private, not in the stubs
         return None
     if _length_is_not_a_number(request):
         if _length_ignored(request):
             _ = request.body  # empties it
-            return QueryDict(encoding=request._encoding), MultiValueDict()
+            return QueryDict(encoding=request._encoding), MultiValueDict()  # type: ignore[attr-defined]  # Django-private, not in the stubs
         return None  # modern Django's rule: no legacy parse of a body of unknown length
     content_type = request.content_type
-    encoding = request._encoding
+    encoding = request._encoding  # type: ignore[attr-defined]  # Django-private, not in the stubs
     if content_type == URLENCODED:
         if encoding and encoding.lower() != "utf-8" and is_active("request_post_charset"):
             warn("request_post_charset")
             post = _query_dict(request.body, encoding)
             if post is None:
                 # As Django does for a form over the limits: the 400 view's CSRF check reads POST again.
-                request._mark_post_parse_error()
+                request._mark_post_parse_error()  # type: ignore[attr-defined]  # Django-private, not in the stubs
                 raise BadRequest(f"The form cannot be decoded with its charset {encoding!r}.")
             return post, MultiValueDict()
     elif content_type != MULTIPART and is_active("request_post_any_content_type"):
-        if content_type.startswith("multipart"):
+        if content_type and content_type.startswith("multipart"):
             # A form to these releases, over the limits in the CSRF check too.
             return _other_multipart(request)
         try:
@@ -171,7 +171,7 @@ def _other_multipart(request: HttpRequest) -> tuple[Any, Any]:
     try:
         return request.parse_file_upload(request.META, data)
     except (MultiPartParserError, TooManyFilesSent):
-        request._mark_post_parse_error()  # as Django does for a broken form
+        request._mark_post_parse_error()  # type: ignore[attr-defined]  # as Django does for a broken form; not in the stubs
         raise
 
 
@@ -180,7 +180,7 @@ def _load_post_and_files(self: HttpRequest) -> None:
     if legacy is None:
         _original_load(self)
     else:
-        self._post, self._files = legacy
+        self._post, self._files = legacy  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def _check_token(self: CsrfViewMiddleware, request: HttpRequest) -> Any:

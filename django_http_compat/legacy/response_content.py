@@ -76,13 +76,13 @@ class PendingContent:
             content = b"".join(self._response.make_bytes(chunk) for chunk in self._iterator)
             self._settled = [content]
             self.discard()
-        self._response._container = self._settled
+        self._response._container = self._settled  # type: ignore[attr-defined]  # Django-private, not in the stubs
         return self._settled
 
     def discard(self) -> None:
         """Close the iterator and take its closer off the response (the content is read or replaced)."""
         if self._close is not None:
-            closers = self._response._resource_closers
+            closers = self._response._resource_closers  # type: ignore[attr-defined]  # Django-private, not in the stubs
             if self._close in closers:
                 closers.remove(self._close)
             with contextlib.suppress(Exception):  # as Django's close() and content setter do
@@ -95,9 +95,9 @@ def _is_iterable_content(value: Any) -> bool:
 
 
 def _get_content(self: HttpResponse) -> bytes:
-    if type(self._container) is PendingContent:
-        self._container.settle()
-    return _modern_get_content(self)
+    if type(self._container) is PendingContent:  # type: ignore[attr-defined]  # Django-private, not in the stubs
+        self._container.settle()  # type: ignore[attr-defined]  # Django-private, not in the stubs
+    return _modern_get_content(self)  # type: ignore[no-any-return]  # a property's getter is untyped
 
 
 def _set_content(self: HttpResponse, value: Any) -> None:
@@ -114,13 +114,13 @@ def _set_content(self: HttpResponse, value: Any) -> None:
         _modern_set_content(self, value)
         return
     warn("response_iterator_content")
-    self._container = PendingContent(self, value)
+    self._container = PendingContent(self, value)  # type: ignore[attr-defined]  # Django-private, not in the stubs
     if hasattr(value, "close"):
-        self._resource_closers.append(value.close)
+        self._resource_closers.append(value.close)  # type: ignore[attr-defined]  # Django-private, not in the stubs
     # Pickle saves attributes in order; with the closers after the content, it
     # reaches PendingContent first, whose reduction unregisters the iterator's
     # closer before the closers are saved.
-    self._resource_closers = self.__dict__.pop("_resource_closers")
+    self._resource_closers = self.__dict__.pop("_resource_closers")  # type: ignore[attr-defined]  # Django-private, not in the stubs
     self.__dict__.pop("text", None)
 
 
@@ -163,7 +163,7 @@ async def _get_response_async(self: ASGIHandler, request: HttpRequest) -> HttpRe
         except Exception as exc:
             failed = response
             response = await sync_to_async(response_for_exception, thread_sensitive=False)(request, exc)
-            response._resource_closers.extend(failed._resource_closers)  # the request's, the iterator's
+            response._resource_closers.extend(failed._resource_closers)  # type: ignore[attr-defined]  # Django-private; the request's, the iterator's
     return response
 
 

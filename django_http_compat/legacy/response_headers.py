@@ -18,7 +18,7 @@ from django_http_compat.state import Patch
 from django_http_compat.warnings import warn
 
 
-class HeaderStore(MutableMapping):
+class HeaderStore(MutableMapping[str, tuple[str, str]]):
     """``{lower-case name: (Name, value)}``, read from and written to ``response.headers``."""
 
     __slots__ = ("_live",)

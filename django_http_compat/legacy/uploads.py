@@ -19,7 +19,7 @@ from django_http_compat.warnings import warn
 KEYS = ("filename", "content-type", "content")
 
 
-def _value(upload: UploadedFile, key: str) -> Any:
+def _value(upload: UploadedFile[Any], key: str) -> Any:
     if key == "filename":
         return upload.name
     if key == "content-type":
@@ -29,24 +29,24 @@ def _value(upload: UploadedFile, key: str) -> Any:
     return upload.read()
 
 
-def __getitem__(self: UploadedFile, key: str) -> Any:
+def __getitem__(self: UploadedFile[Any], key: str) -> Any:
     warn("request_files_dict")
     if key not in KEYS:
         raise KeyError(key)
     return _value(self, key)
 
 
-def get(self: UploadedFile, key: str, default: Any = None) -> Any:
+def get(self: UploadedFile[Any], key: str, default: Any = None) -> Any:
     warn("request_files_dict")
     return _value(self, key) if key in KEYS else default
 
 
-def keys(self: UploadedFile) -> list[str]:
+def keys(self: UploadedFile[Any]) -> list[str]:
     warn("request_files_dict")
     return list(KEYS)
 
 
-def has_key(self: UploadedFile, key: str) -> bool:
+def has_key(self: UploadedFile[Any], key: str) -> bool:
     warn("request_files_dict")
     return key in KEYS
 

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import os
 from argparse import Namespace
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from django_http_compat.report_command import add_arguments, run
 from django_http_compat.versions import format_version
+
+if TYPE_CHECKING:
+    from django_http_compat.conf import Config
 
 
 class Command(BaseCommand):
@@ -15,12 +19,12 @@ class Command(BaseCommand):
         "Show the active legacy features, then the legacy calls counted in a usage file "
         "(default: HTTP_COMPAT_USAGE_FILE), most frequent first, as text, JSON, CSV or HTML."
     )
-    requires_system_checks: list = []
+    requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         add_arguments(parser, file_optional=True, default_root=str(getattr(settings, "BASE_DIR", os.curdir)))
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         from django_http_compat.state import state
 
         options["file"] = options["file"] or getattr(settings, "HTTP_COMPAT_USAGE_FILE", None)
@@ -36,12 +40,13 @@ class Command(BaseCommand):
             raise SystemExit(2)
         if text:
             self.stdout.write("")
-        code = run(Namespace(**options), self.stdout, self.stderr)
+        # An OutputWrapper writes through to the command's stream.
+        code = run(Namespace(**options), cast(IO[str], self.stdout), cast(IO[str], self.stderr))
         if code:
             raise SystemExit(code)
 
 
-def configuration_lines(config) -> list[str]:
+def configuration_lines(config: Config) -> list[str]:
     """What the shim serves in this process: the version, the warnings mode, each active feature."""
     version = (
         "not set (every legacy API that cannot break modern code)"
