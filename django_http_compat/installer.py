@@ -400,17 +400,21 @@ def _awaited() -> dict[str, frozenset[str]]:
 
 
 _Providers = dict[tuple[Any, str], tuple[Any, frozenset[str]]]
-_providers_once_ready: list[_Providers] = []
+_providers_once_ready: list[tuple[frozenset[str], _Providers]] = []
 
 
 def _providers() -> _Providers:
     """(target, name) -> the legacy value and the features that put it there.
 
     Worked out once the app registry is ready (the auth patches need it), as
-    ``override()`` asks on every entry and exit.
+    ``override()`` asks on every entry and exit, and again once a module some
+    patches wait for has been imported (by whatever path: the finder waits only
+    while those patches are live).
     """
-    if _providers_once_ready:
-        return _providers_once_ready[0]
+    imported = frozenset(name for name in _awaited() if name in sys.modules)
+    if _providers_once_ready and _providers_once_ready[0][0] == imported:
+        return _providers_once_ready[0][1]
+    _providers_once_ready.clear()
     found: _Providers = {}
     for feature_id, patches in implementations().items():
         for patch in patches:
@@ -422,7 +426,7 @@ def _providers() -> _Providers:
             features = found[key][1] if key in found else frozenset()
             found[key] = (patch.value, features | {feature_id})
     if apps.ready:
-        _providers_once_ready.append(found)
+        _providers_once_ready.append((imported, found))
     return found
 
 

@@ -199,6 +199,26 @@ def test_patches_for_django_test_wait_until_it_is_imported():
     assert out.split("\n") == ["False False", "True True SourceFileLoader", "False", "True", "False", ""]
 
 
+def test_a_module_imported_while_no_patch_waited_for_it_is_patched_later():
+    """django.test imported while no live feature waited for it (so no hook saw it) is still patched
+    once one does, even when the patches were worked out before the import (a swap import does that)."""
+    out = run_python(
+        """
+        import sys, django
+        from django.conf import settings
+        settings.configure(INSTALLED_APPS=["django_http_compat"])
+        django.setup()
+        import django_http_compat.swap
+        from django.test import SimpleTestCase
+        from django_http_compat import override
+        from django_http_compat.state import state
+        with override("1.6"):
+            print((SimpleTestCase, "assertRedirects") in state.originals)
+        """
+    )
+    assert out == "True\n"
+
+
 def test_no_import_hook_while_no_active_feature_waits_for_one():
     out = run_python(
         """
