@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pprint import pformat
+from types import FrameType
 from typing import Any
 
 from django.core.handlers.asgi import ASGIRequest
@@ -66,6 +67,16 @@ raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_
 _TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__
 
 
+def called_by_template_lookup(caller: FrameType) -> bool:
+    """Is ``caller`` (the frame that ran ``obj[key]``) the template engine trying ``{{ obj.key }}``?
+
+    Such a lookup is not a use of ``obj[key]`` in code: it is neither counted
+    nor warned about, and where the object has an attribute of that name the
+    attribute answers, as in plain Django.
+    """
+    return caller.f_code is _TEMPLATE_LOOKUP
+
+
 def _getitem(self: HttpRequest, key: str) -> Any:
     """``request[key]`` of Django 0.96: POST, then GET.
 
@@ -76,7 +87,7 @@ def _getitem(self: HttpRequest, key: str) -> Any:
     POST and GET, as in 0.96 templates.  Template lookups are not uses of
     ``request[key]`` in code, so they are neither counted nor warned about.
     """
-    if sys._getframe(1).f_code is _TEMPLATE_LOOKUP:
+    if called_by_template_lookup(sys._getframe(1)):
         if hasattr(type(self), key) or key in self.__dict__:
             raise KeyError(key)
     else:
