@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.template.base import Variable
 
+from django_http_compat.probes import absent_to_probes
 from django_http_compat.state import Patch, at_least, before
 from django_http_compat.warnings import warn
 
@@ -29,12 +30,13 @@ _REQUEST_CACHE = "_http_compat_REQUEST"
 
 def _get_REQUEST(self: HttpRequest) -> MergeDict:
     """POST, then GET; built once per request and kept, as old Django did."""
-    warn("request_REQUEST")
-    try:
-        return self.__dict__[_REQUEST_CACHE]
-    except KeyError:
-        merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
-        return merged
+    with absent_to_probes(self, "REQUEST"):
+        warn("request_REQUEST")
+        try:
+            return self.__dict__[_REQUEST_CACHE]
+        except KeyError:
+            merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
+            return merged
 
 
 REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup; see the request_REQUEST feature.")
@@ -46,18 +48,19 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
     Then Django 1.0-1.2 gave ``''`` and 1.3 raised naming ``raw_post_data``;
     1.4-1.5 (and the shim with no version set) raise as ``body`` does.
     """
-    warn("request_raw_post_data")
-    try:
-        return self.body
-    except RawPostDataException:
-        if at_least("1.0") and before("1.3"):
-            return b""
-        if before("1.4"):
-            # 0.96 buffered every upload, but the stream is gone: refuse loudly.
-            raise RawPostDataException(
-                "You cannot access raw_post_data after reading from request's data stream"
-            ) from None
-        raise
+    with absent_to_probes(self, "raw_post_data"):
+        warn("request_raw_post_data")
+        try:
+            return self.body
+        except RawPostDataException:
+            if at_least("1.0") and before("1.3"):
+                return b""
+            if before("1.4"):
+                # 0.96 buffered every upload, but the stream is gone: refuse loudly.
+                raise RawPostDataException(
+                    "You cannot access raw_post_data after reading from request's data stream"
+                ) from None
+            raise
 
 
 raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
