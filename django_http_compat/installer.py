@@ -30,7 +30,9 @@ everything that stays process-wide.
 
 from __future__ import annotations
 
+import abc
 import builtins
+import collections.abc
 import functools
 import importlib
 import importlib.abc
@@ -458,11 +460,13 @@ def _apply(reread: bool = True) -> None:
         )
         for (target, name), (value, features, everywhere) in wanted.items()
     }
+    special_changed = False
     for key in list(state.originals):
         if key not in wanted:
             target, name = key
             original = state.originals.pop(key)
             state.guards.pop(key, None)
+            special_changed = special_changed or _is_special(target, name)
             if original is _MISSING:
                 delattr(target, name)
             else:
@@ -474,9 +478,28 @@ def _apply(reread: bool = True) -> None:
         if everywhere:
             state.guards.pop((target, name), None)
         if vars(target).get(name, _MISSING) is not value:
+            special_changed = special_changed or _is_special(target, name)
             setattr(target, name, value)
+    if special_changed:
+        _forget_abc_answers()
     _wait_for_imports(live)
     one_config(None if state.entered else state.process)
+
+
+def _is_special(target: Any, name: str) -> bool:
+    return isinstance(target, type) and name.startswith("__") and name.endswith("__")
+
+
+def _forget_abc_answers() -> None:
+    """Make the ``collections.abc`` classes ask again once a patched special method came or went.
+
+    ``isinstance(request, Container)`` looks for ``__contains__`` once per
+    class and keeps the answer, so one asked while ``request[key]``'s
+    ``__contains__`` was patched would outlive ``uninstall()``.
+    """
+    for value in vars(collections.abc).values():
+        if isinstance(value, abc.ABCMeta):
+            value._abc_caches_clear()  # type: ignore[attr-defined]
 
 
 def refresh() -> None:

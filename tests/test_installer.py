@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import subprocess
 import sys
 import textwrap
@@ -231,3 +232,16 @@ def test_no_import_hook_while_no_active_feature_waits_for_one():
         """
     )
     assert out == "True\n"
+
+
+def test_abc_answers_do_not_outlive_the_patches(reinstall):
+    """isinstance() with collections.abc keeps its answer per class; patching a special method changes it."""
+    request = HttpRequest()
+    uninstall()
+    plain = isinstance(request, collections.abc.Container)
+    with override(version="0.96"):
+        during = isinstance(request, collections.abc.Container)  # request_getitem's __contains__
+    after = isinstance(request, collections.abc.Container)
+    with override(version="0.96"):
+        again = isinstance(request, collections.abc.Container)  # the answer kept after is not kept either
+    assert (plain, during, after, again) == (False, True, False, True)
