@@ -41,8 +41,17 @@ class _FollowsFlags(_Guard):
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if self.features.isdisjoint(state.config.features):
-            return self._without(obj, owner)
+            return self._after(obj, owner)
         return self.legacy_get(obj, owner)  # type: ignore[misc]
+
+    def _after(self, obj: Any, owner: type | None) -> Any:
+        """What the classes after the swap class give, found by ``super()``: Python's own lookup, at C speed."""
+        try:
+            return getattr(super(self.target, owner if obj is None else obj), self.name)
+        except AttributeError:
+            if self._inherited(obj, owner) is not _MISSING:
+                raise  # raised by what the Django class holds, a property's getter say
+            return self._without(obj, owner)  # nothing there: Python's own error
 
 
 class _DataFollowsFlags(_DataGuard):
@@ -50,15 +59,26 @@ class _DataFollowsFlags(_DataGuard):
 
     __slots__ = ()
 
+    _after = _FollowsFlags._after
+
     def _value(self, obj: Any, owner: type | None) -> Any:
         if self.features.isdisjoint(state.config.features):
             return self._inherited(obj, owner)
         return self.legacy
 
     def _here(self, obj: Any) -> Any:
-        return self._value(obj, None)
+        """What assignment and deletion go through: the legacy property, or what the class after holds."""
+        if self.features.isdisjoint(state.config.features):
+            try:  # super() on the class gives a descriptor itself, unbound
+                return getattr(super(self.target, type(obj)), self.name)
+            except AttributeError:
+                return _MISSING
+        return self.legacy
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        on = not self.features.isdisjoint(state.config.features)
+        if not on and (obj is None or self.name not in obj.__dict__):
+            return self._after(obj, owner)  # the instance holds nothing that could come first
         value = self._value(obj, owner)
         if obj is not None and not _is_data_descriptor(value) and self.name in obj.__dict__:
             return obj.__dict__[self.name]
@@ -84,7 +104,9 @@ def _legacy_attributes(cls: type, mro: tuple[type, ...]) -> dict[str, Any]:
             continue
         if any(_defines(between, name) for between in mro[1 : mro.index(target)]):
             continue
-        data = _is_data_descriptor(value)
+        data = _is_data_descriptor(value) or any(
+            _is_data_descriptor(vars(base)[name]) for base in mro[1:] if name in vars(base)
+        )
         found[name] = (_DataFollowsFlags if data else _FollowsFlags)(cls, name, value, _MISSING, features)
     return found
 
