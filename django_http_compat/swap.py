@@ -29,6 +29,16 @@ from .legacy.response import LegacyArguments, LegacyKeywordArguments, LegacyRedi
 from .state import state
 
 
+def _after(guard: _Guard, obj: Any, owner: type | None) -> Any:
+    """What the classes after the swap class give, found by ``super()``: Python's own lookup, at C speed."""
+    try:
+        return getattr(super(guard.target, owner if obj is None else obj), guard.name)
+    except AttributeError:
+        if guard._inherited(obj, owner) is not _MISSING:
+            raise  # raised by what the Django class holds, a property's getter say
+        return guard._without(obj, owner)  # nothing there: Python's own error
+
+
 class _FollowsFlags(_Guard):
     """A legacy method of a swap class: served where the calling code's flags have its feature.
 
@@ -41,25 +51,14 @@ class _FollowsFlags(_Guard):
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if self.features.isdisjoint(state.config.features):
-            return self._after(obj, owner)
+            return _after(self, obj, owner)
         return self.legacy_get(obj, owner)  # type: ignore[misc]
-
-    def _after(self, obj: Any, owner: type | None) -> Any:
-        """What the classes after the swap class give, found by ``super()``: Python's own lookup, at C speed."""
-        try:
-            return getattr(super(self.target, owner if obj is None else obj), self.name)
-        except AttributeError:
-            if self._inherited(obj, owner) is not _MISSING:
-                raise  # raised by what the Django class holds, a property's getter say
-            return self._without(obj, owner)  # nothing there: Python's own error
 
 
 class _DataFollowsFlags(_DataGuard):
     """A legacy property of a swap class, by the flags; elsewhere the instance and the Django class decide."""
 
     __slots__ = ()
-
-    _after = _FollowsFlags._after
 
     def _value(self, obj: Any, owner: type | None) -> Any:
         if self.features.isdisjoint(state.config.features):
@@ -78,7 +77,7 @@ class _DataFollowsFlags(_DataGuard):
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         on = not self.features.isdisjoint(state.config.features)
         if not on and (obj is None or self.name not in obj.__dict__):
-            return self._after(obj, owner)  # the instance holds nothing that could come first
+            return _after(self, obj, owner)  # the instance holds nothing that could come first
         value = self._value(obj, owner)
         if obj is not None and not _is_data_descriptor(value) and self.name in obj.__dict__:
             return obj.__dict__[self.name]
