@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import Promise
 
 from .features import FEATURES, FEATURES_BY_ID, Feature, features_for
 from .versions import RELEASES, VERSION_OF, InvalidVersion, Version, format_version, parse_version
@@ -89,8 +90,14 @@ def read_settings() -> dict[str, Any]:
     }
 
 
+def _evaluated(version: object) -> object:
+    """A lazy string (``lazy(...)``, ``gettext_lazy``) is the string it gives: as settings, Django takes them so."""
+    return str(version) if isinstance(version, Promise) else version
+
+
 def problems(version: object, features: object, warnings: object) -> list[ConfigError]:
     """Every configuration error, each naming the valid choices."""
+    version = _evaluated(version)
     found = []
     if version is not None:
         try:
@@ -171,7 +178,7 @@ def resolve(version: object, features: object, warnings: object) -> Config:
     errors = problems(version, features, warnings)
     if errors:
         raise errors[0]
-    parsed = None if version is None else parse_version(version)
+    parsed = None if version is None else parse_version(_evaluated(version))
     active = set(features_for(parsed))
     for name, enabled in (features or {}).items():  # type: ignore[attr-defined]  # problems() found a dict
         (active.add if enabled else active.discard)(name)

@@ -450,7 +450,7 @@ FEATURES: tuple[Feature, ...] = (
         summary=(
             "is_authenticated/is_anonymous can be called and still work as booleans, on "
             "AnonymousUser and every user model built on AbstractBaseUser; modern code that "
-            "prints, formats, compares or JSON-encodes them (DjangoJSONEncoder) sees the bool."
+            "prints, formats, compares or JSON-encodes them sees the bool."
         ),
         added="0.96",
         deprecated="1.10",

@@ -30,7 +30,9 @@ everything that stays process-wide.
 
 from __future__ import annotations
 
+import abc
 import builtins
+import collections.abc
 import functools
 import importlib
 import importlib.abc
@@ -400,17 +402,21 @@ def _awaited() -> dict[str, frozenset[str]]:
 
 
 _Providers = dict[tuple[Any, str], tuple[Any, frozenset[str]]]
-_providers_once_ready: list[_Providers] = []
+_providers_once_ready: list[tuple[frozenset[str], _Providers]] = []
 
 
 def _providers() -> _Providers:
     """(target, name) -> the legacy value and the features that put it there.
 
     Worked out once the app registry is ready (the auth patches need it), as
-    ``override()`` asks on every entry and exit.
+    ``override()`` asks on every entry and exit, and again once a module some
+    patches wait for has been imported (by whatever path: the finder waits only
+    while those patches are live).
     """
-    if _providers_once_ready:
-        return _providers_once_ready[0]
+    imported = frozenset(name for name in _awaited() if name in sys.modules)
+    if _providers_once_ready and _providers_once_ready[0][0] == imported:
+        return _providers_once_ready[0][1]
+    _providers_once_ready.clear()
     found: _Providers = {}
     for feature_id, patches in implementations().items():
         for patch in patches:
@@ -422,7 +428,7 @@ def _providers() -> _Providers:
             features = found[key][1] if key in found else frozenset()
             found[key] = (patch.value, features | {feature_id})
     if apps.ready:
-        _providers_once_ready.append(found)
+        _providers_once_ready.append((imported, found))
     return found
 
 
@@ -454,11 +460,13 @@ def _apply(reread: bool = True) -> None:
         )
         for (target, name), (value, features, everywhere) in wanted.items()
     }
+    special_changed = False
     for key in list(state.originals):
         if key not in wanted:
             target, name = key
             original = state.originals.pop(key)
             state.guards.pop(key, None)
+            special_changed = special_changed or _is_special(target, name)
             if original is _MISSING:
                 delattr(target, name)
             else:
@@ -470,9 +478,28 @@ def _apply(reread: bool = True) -> None:
         if everywhere:
             state.guards.pop((target, name), None)
         if vars(target).get(name, _MISSING) is not value:
+            special_changed = special_changed or _is_special(target, name)
             setattr(target, name, value)
+    if special_changed:
+        _forget_abc_answers()
     _wait_for_imports(live)
     one_config(None if state.entered else state.process)
+
+
+def _is_special(target: Any, name: str) -> bool:
+    return isinstance(target, type) and name.startswith("__") and name.endswith("__")
+
+
+def _forget_abc_answers() -> None:
+    """Make the ``collections.abc`` classes ask again once a patched special method came or went.
+
+    ``isinstance(request, Container)`` looks for ``__contains__`` once per
+    class and keeps the answer, so one asked while ``request[key]``'s
+    ``__contains__`` was patched would outlive ``uninstall()``.
+    """
+    for value in vars(collections.abc).values():
+        if isinstance(value, abc.ABCMeta):
+            value._abc_caches_clear()  # type: ignore[attr-defined]
 
 
 def refresh() -> None:

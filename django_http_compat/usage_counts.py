@@ -165,20 +165,32 @@ def load(path: str | os.PathLike[str]) -> dict[Site, int]:
     if not raw.strip():  # created empty beforehand, to give it its owner and mode
         return {}
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("no usage format marker")
         return {
-            (_text(row["feature"]), _text(row["file"]), int(row["line"])): int(row["count"])
+            (_text(row["feature"]), _text(row["file"]), _whole(row["line"])): _whole(row["count"])
             for row in data["counts"]
         }
-    except (ValueError, KeyError, TypeError) as exc:
+    # RecursionError: JSON nested deeper than the parser goes.
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise UnreadableUsageFile(f"{path} is not a django-http-compat usage file") from exc
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a count")
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{value!r} is not a string")
+    return value
+
+
+def _whole(value: object) -> int:
+    """A line number or a count, as written: a JSON integer, not negative (1e400 is a float)."""
+    if type(value) is not int or value < 0:
+        raise TypeError(f"{value!r} is not a count")
     return value
 
 

@@ -290,9 +290,23 @@ def _certainty(finding: Mapping[str, Any]) -> str:
 # --- writing -------------------------------------------------------------------
 
 
+def _printable(text: str) -> str:
+    """``text`` with what a terminal would act on (escape sequences, control and bidi characters) escaped.
+
+    The usage file is written by the processes being measured, and its paths
+    come from their code objects: a file name may hold anything.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text
+    )
+
+
 def write_text(report: Report, out: IO[str]) -> None:
     def line(row: Row) -> str:
-        return f"{row.calls:>8}  {row.file}:{row.line}  {row.feature} — use {row.replacement}"
+        where = _printable(f"{row.file}:{row.line}  {row.feature}")
+        return f"{row.calls:>8}  {where} — use {row.replacement}"
 
     if not report.joined:
         for row in report.rows:
@@ -310,7 +324,7 @@ def write_text(report: Report, out: IO[str]) -> None:
         out.write(f"{headings[status]}: {_count(len(rows), 'site')}, {_count(calls, 'call')}.\n")
         for row in rows:
             how = ", ".join(sorted({_certainty(f) for f in row.findings}))
-            out.write(line(row) + (f" (audit: {how})" if how else "") + "\n")
+            out.write(line(row) + (f" (audit: {_printable(how)})" if how else "") + "\n")
         out.write("\n")
     audited = sum(row.status != NOT_IN_AUDIT for row in report.rows)
     never = sum(row.status == NEVER_HIT for row in report.rows)
@@ -354,6 +368,17 @@ def write_json(report: Report, out: IO[str]) -> None:
     out.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
+#: What a spreadsheet takes as the start of a formula (or a cell break) in a cell read from CSV.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _cell(value: Any) -> Any:
+    """A text field as a spreadsheet shows it rather than runs it (OWASP's CSV injection advice)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(report: Report, out: IO[str]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -363,5 +388,5 @@ def write_csv(report: Report, out: IO[str]) -> None:
         fields = [row.feature, row.file, row.line, row.calls, row.removed_in or "", row.replacement]
         if report.joined:
             fields += [row.status, ";".join(sorted({_certainty(f) for f in row.findings}))]
-        writer.writerow(fields)
+        writer.writerow([_cell(field) for field in fields])
     out.write(buffer.getvalue())

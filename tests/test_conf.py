@@ -15,10 +15,13 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import RequestFactory, override_settings
+from django.utils.functional import lazy
 
+from django_http_compat import install
 from django_http_compat.checks import check_settings
-from django_http_compat.conf import problems
+from django_http_compat.conf import problems, resolve
 from django_http_compat.features import FEATURES_BY_ID
+from django_http_compat.state import state
 from django_http_compat.warnings import HttpCompatWarning
 from tests.live.servers import free_port
 
@@ -47,6 +50,17 @@ def test_a_version_written_as_a_number_gets_the_string_to_write(version, hint):
         error.message
         == f"HTTP_COMPAT_VERSION={version!r} is a number; a Django release is named by a string."
     )
+
+
+def test_a_lazy_string_version_is_the_release_it_names(reinstall):
+    lazy_version = lazy(lambda: "1.6", str)()
+    assert problems(lazy_version, None, "once") == []
+    assert resolve(lazy_version, None, "once").version == (1, 6)
+    install(version=lazy_version)
+    assert state.config.version == (1, 6)
+    with override_settings(HTTP_COMPAT_VERSION=lazy(lambda: "1.4", str)()):
+        install()
+        assert state.config.version == (1, 4)
 
 
 def test_an_unknown_feature_id_gets_the_closest_valid_one():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import subprocess
 import sys
 import textwrap
@@ -199,6 +200,26 @@ def test_patches_for_django_test_wait_until_it_is_imported():
     assert out.split("\n") == ["False False", "True True SourceFileLoader", "False", "True", "False", ""]
 
 
+def test_a_module_imported_while_no_patch_waited_for_it_is_patched_later():
+    """django.test imported while no live feature waited for it (so no hook saw it) is still patched
+    once one does, even when the patches were worked out before the import (a swap import does that)."""
+    out = run_python(
+        """
+        import sys, django
+        from django.conf import settings
+        settings.configure(INSTALLED_APPS=["django_http_compat"])
+        django.setup()
+        import django_http_compat.swap
+        from django.test import SimpleTestCase
+        from django_http_compat import override
+        from django_http_compat.state import state
+        with override("1.6"):
+            print((SimpleTestCase, "assertRedirects") in state.originals)
+        """
+    )
+    assert out == "True\n"
+
+
 def test_no_import_hook_while_no_active_feature_waits_for_one():
     out = run_python(
         """
@@ -211,3 +232,16 @@ def test_no_import_hook_while_no_active_feature_waits_for_one():
         """
     )
     assert out == "True\n"
+
+
+def test_abc_answers_do_not_outlive_the_patches(reinstall):
+    """isinstance() with collections.abc keeps its answer per class; patching a special method changes it."""
+    request = HttpRequest()
+    uninstall()
+    plain = isinstance(request, collections.abc.Container)
+    with override(version="0.96"):
+        during = isinstance(request, collections.abc.Container)  # request_getitem's __contains__
+    after = isinstance(request, collections.abc.Container)
+    with override(version="0.96"):
+        again = isinstance(request, collections.abc.Container)  # the answer kept after is not kept either
+    assert (plain, during, after, again) == (False, True, False, True)

@@ -28,7 +28,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the registry", ("features",)),
     ("settings and usage counts", ("conf", "usage_counts", "usage_report", "usage_report_html")),
     ("the configuration legacy code reads", ("state",)),
-    ("warnings", ("warnings",)),
+    ("warnings", ("warnings", "probes")),
     ("the legacy behaviour", ("legacy", "legacy.*")),
     ("the installer, checks and swap classes", ("installer", "checks", "swap")),
     ("the app, the deprecated alias and the audit", ("apps", "patching", "audit", "audit.[!_]*")),

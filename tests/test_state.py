@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import io
+import json
 import logging
 import pickle
 import re
@@ -358,6 +359,7 @@ def _samples() -> list:
         ASGIHandler(),
         CsrfViewMiddleware(lambda request: HttpResponse()),
         DjangoJSONEncoder(),
+        json.JSONEncoder(),
         _TestCase(),
     ]
 

@@ -150,6 +150,34 @@ def test_csv(capsys, usage_file):
     ]
 
 
+HOSTILE_FILE = '=HYPERLINK("evil")\x1b[2J\u202e.py'
+
+
+@pytest.fixture
+def hostile_usage_file(tmp_path):
+    """A usage file whose paths and feature were written by code that wants to attack a reader."""
+    target = tmp_path / "usage.json"
+    merge_into(target, {("request_is_ajax", HOSTILE_FILE, 1): 1, ("@SUM(A1)", "-x.py", 2): 1})
+    return target
+
+
+def test_csv_cells_never_start_a_formula(capsys, hostile_usage_file):
+    code, out, _ = report(capsys, str(hostile_usage_file), "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert code == 0
+    assert sorted((row[0], row[1]) for row in rows) == [
+        ("'@SUM(A1)", "'-x.py"),
+        ("request_is_ajax", "'" + HOSTILE_FILE),
+    ]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_text_escapes_what_a_terminal_would_act_on(capsys, hostile_usage_file):
+    code, out, _ = report(capsys, str(hostile_usage_file))
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out
+    assert '=HYPERLINK("evil")\\x1b[2J\\u202e.py:1  request_is_ajax' in out
+
+
 @pytest.mark.parametrize("output_format", ["json", "csv", "html"])
 def test_the_management_command_writes_each_format_whole(usage_file, output_format):
     # Its stdout ends every write with a newline: a format written in pieces would break.
@@ -184,8 +212,24 @@ def test_an_empty_usage_file_has_no_calls_yet(capsys, tmp_path):
             lambda path: path.write_text('{"format": 1, "counts": [{"feature": "x"'),
             "is not a django-http-compat",
         ),
+        (
+            lambda path: path.write_text(
+                '{"format": 1, "counts": [{"feature": "x", "file": "a.py", "line": 1, "count": Infinity}]}'
+            ),
+            "is not a django-http-compat",
+        ),
+        (
+            lambda path: path.write_text(
+                '{"format": 1, "counts": [{"feature": "x", "file": "a.py", "line": 1, "count": -5}]}'
+            ),
+            "is not a django-http-compat",
+        ),
+        (
+            lambda path: path.write_text('{"format": 1, "counts": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+            "is not a django-http-compat",
+        ),
     ],
-    ids=["missing", "directory", "another-file", "cut-short"],
+    ids=["missing", "directory", "another-file", "cut-short", "infinite-count", "negative-count", "too-deep"],
 )
 def test_a_file_that_cannot_be_used_is_an_error_with_exit_status_2(capsys, tmp_path, make, message):
     path = tmp_path / "usage.json"

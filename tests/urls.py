@@ -60,3 +60,12 @@ def accessor(request, name):
 
 
 urlpatterns.append(path("accessor/<str:name>/", accessor))
+
+
+def probing(request):
+    """What code written for several Django releases does: look before using, then read the upload."""
+    probes = [hasattr(request, "REQUEST"), hasattr(request, "raw_post_data")]
+    return HttpResponse(" ".join(map(str, [*probes, *(f.read() for f in request.FILES.values())])))
+
+
+urlpatterns.append(path("probing/", probing))

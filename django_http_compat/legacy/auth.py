@@ -17,6 +17,7 @@ installed.
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
 from django.apps import apps
@@ -29,10 +30,9 @@ class CallableBool:
     """A boolean that old code may also call; calling it warns.
 
     It prints, formats, compares, hashes, indexes and combines with ``&``,
-    ``|`` and ``^`` as its ``bool`` does, and ``DjangoJSONEncoder`` writes it
-    as ``true``/``false``.  What no object but ``True`` and ``False`` can do:
-    be identical to them (``is True``), pass ``isinstance(value, bool)``, or be
-    written by a plain ``json.JSONEncoder``.
+    ``|`` and ``^`` as its ``bool`` does, and the ``json`` encoders write it as
+    ``true``/``false``.  What no object but ``True`` and ``False`` can do: be
+    identical to them (``is True``) or pass ``isinstance(value, bool)``.
     """
 
     # Templates must test it, not call it.
@@ -124,18 +124,23 @@ def _callable_unless_callable_bool(obj: object) -> bool:
 
 @functools.cache
 def _json_encoder_patch() -> Patch:
-    """``DjangoJSONEncoder.default`` also writing a ``CallableBool``, as Django 1.11's did."""
-    from django.core.serializers.json import DjangoJSONEncoder
+    """``json.JSONEncoder.default`` also writing a ``CallableBool``, as its bool.
 
-    django_default = DjangoJSONEncoder.default  # read before any patching: this runs once
+    Every encoder of the ``json`` module, the C one included, hands an object
+    it cannot write to ``default``, and the encoders built on it
+    (``DjangoJSONEncoder``, the session and ``signing`` serializers, REST
+    frameworks' renderers) end by calling it, so ``true``/``false`` come out
+    wherever plain Django's bool would.
+    """
+    json_default = json.JSONEncoder.default  # read before any patching: this runs once
 
-    @functools.wraps(django_default)
-    def default(self: DjangoJSONEncoder, o: Any) -> Any:
+    @functools.wraps(json_default)
+    def default(self: json.JSONEncoder, o: Any) -> Any:
         if isinstance(o, CallableBool):
             return o.value
-        return django_default(self, o)
+        return json_default(self, o)
 
-    return Patch(DjangoJSONEncoder, "default", default)
+    return Patch(json.JSONEncoder, "default", default)
 
 
 def patches() -> dict[str, list[Patch]]:

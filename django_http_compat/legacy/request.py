@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pprint import pformat
+from types import FrameType
 from typing import Any, cast
 
 from django.core.handlers.asgi import ASGIRequest
@@ -20,6 +21,7 @@ from django.template.base import Variable
 from django.utils.encoding import escape_uri_path
 from django.utils.functional import cached_property
 
+from django_http_compat.probes import absent_to_probes
 from django_http_compat.state import Patch, at_least, before, is_active
 from django_http_compat.warnings import warn
 
@@ -31,12 +33,13 @@ _REQUEST_CACHE = "_http_compat_REQUEST"
 
 def _get_REQUEST(self: HttpRequest) -> MergeDict:
     """POST, then GET; built once per request and kept, as old Django did."""
-    warn("request_REQUEST")
-    try:
-        return cast(MergeDict, self.__dict__[_REQUEST_CACHE])
-    except KeyError:
-        merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
-        return merged
+    with absent_to_probes(self, "REQUEST"):
+        warn("request_REQUEST")
+        try:
+            return cast(MergeDict, self.__dict__[_REQUEST_CACHE])
+        except KeyError:
+            merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
+            return merged
 
 
 REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup; see the request_REQUEST feature.")
@@ -48,17 +51,18 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
     Then Django 1.0-1.2 gave ``''`` and 1.3 raised naming ``raw_post_data``;
     1.4-1.5 (and the shim with no version set) raise as ``body`` does.
     """
-    warn("request_raw_post_data")
-    try:
-        return self.body
-    except RawPostDataException:
-        if at_least("1.0") and before("1.3"):
-            return b""
-        if before("1.4"):
-            # 0.96 buffered every upload, but the stream is gone: refuse loudly.
-            error = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
-            raise error("You cannot access raw_post_data after reading from request's data stream") from None
-        raise
+    with absent_to_probes(self, "raw_post_data"):
+        warn("request_raw_post_data")
+        try:
+            return self.body
+        except RawPostDataException:
+            if at_least("1.0") and before("1.3"):
+                return b""
+            if before("1.4"):
+                # 0.96 buffered every upload, but the stream is gone: refuse loudly.
+                error = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
+                raise error("You cannot access raw_post_data after reading from request's data stream") from None
+            raise
 
 
 raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
@@ -66,6 +70,16 @@ raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_
 
 # The Django template engine's lookup of ``{{ obj.name }}``, which tries ``obj[name]`` first.
 _TEMPLATE_LOOKUP = Variable._resolve_lookup.__code__  # type: ignore[attr-defined]  # Django-private, not in the stubs
+
+
+def called_by_template_lookup(caller: FrameType) -> bool:
+    """Is ``caller`` (the frame that ran ``obj[key]``) the template engine trying ``{{ obj.key }}``?
+
+    Such a lookup is not a use of ``obj[key]`` in code: it is neither counted
+    nor warned about, and where the object has an attribute of that name the
+    attribute answers, as in plain Django.
+    """
+    return caller.f_code is _TEMPLATE_LOOKUP
 
 
 def _getitem(self: HttpRequest, key: str) -> Any:
@@ -78,7 +92,7 @@ def _getitem(self: HttpRequest, key: str) -> Any:
     POST and GET, as in 0.96 templates.  Template lookups are not uses of
     ``request[key]`` in code, so they are neither counted nor warned about.
     """
-    if sys._getframe(1).f_code is _TEMPLATE_LOOKUP:
+    if called_by_template_lookup(sys._getframe(1)):
         if hasattr(type(self), key) or key in self.__dict__:
             raise KeyError(key)
     else:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.checks import check_user_model
 from django.contrib.auth.models import AnonymousUser, User
+from django.core import signing
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
@@ -175,6 +176,11 @@ MODERN_USES = {
     "percent_d": lambda value: "%d" % value,  # noqa: UP031
     "JsonResponse": lambda value: JsonResponse({"auth": value}).content,
     "DjangoJSONEncoder": lambda value: json.dumps([value], cls=DjangoJSONEncoder),
+    "json.dumps": lambda value: json.dumps({"auth": value}),
+    "json.dumps_indent": lambda value: json.dumps({"auth": [value]}, indent=2),  # the pure-Python encoder
+    "json.JSONEncoder_subclass": lambda value: json.dumps([value], cls=type("E", (json.JSONEncoder,), {})),
+    "signing.dumps": lambda value: signing.loads(signing.dumps({"auth": value})),
+    "session_serializer": lambda value: signing.JSONSerializer().dumps({"was_auth": value}),
     "json_script": lambda value: Template("{{ v|json_script:'auth' }}").render(Context({"v": value})),
     "template": lambda value: Template("{{ v }} {{ v|yesno:'in,out' }}").render(Context({"v": value})),
     "int": int,
@@ -214,8 +220,10 @@ def test_what_only_true_and_false_can_do():
     """The documented limits: identity and type (docs/scope.rst)."""
     value = AnonymousUser().is_authenticated
     assert value is CallableFalse and value is not False and not isinstance(value, bool)
-    with pytest.raises(TypeError):
-        json.dumps(value)  # a plain JSONEncoder knows only the real bools
+    seen: list = []
+    # A default= of the caller's own replaces JSONEncoder.default, so it meets the object.
+    assert json.dumps([value], default=lambda o: seen.append(o) or bool(o)) == "[false]"
+    assert seen == [value]
 
 
 def test_copies_and_pickles_are_the_same_constants():

@@ -17,12 +17,15 @@ import json
 import django.urls
 import pytest
 from asgiref.sync import async_to_sync
+from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
 from django.test import AsyncClient, Client, RequestFactory, override_settings
 
 from django_http_compat import override, uninstall
+from django_http_compat.features import FEATURES_BY_ID
+from django_http_compat.warnings import CATEGORY_OF
 from tests.golden.probes import MULTIPART, URLENCODED, make_request, multipart
 from tests.legacy.uses import check_use, warns
 
@@ -33,6 +36,65 @@ def served(module: str, name: str):
 
 
 # feature id -> (a release that had it, a use of it as old code wrote it)
+# --- probes: hasattr() and getattr() with a default --------------------------------------
+
+PROBED = {"REQUEST": "request_REQUEST", "raw_post_data": "request_raw_post_data"}
+
+
+@pytest.mark.parametrize("attribute", sorted(PROBED))
+def test_a_probe_in_error_mode_finds_the_attribute_absent_and_a_use_raises_the_warning(attribute):
+    request = make_request("POST", "", b"a=1", URLENCODED)
+    with override(warnings="error"):
+        assert not hasattr(request, attribute)
+        assert getattr(request, attribute, "absent") == "absent"
+        with pytest.raises(CATEGORY_OF[PROBED[attribute]]) as raised:
+            getattr(request, attribute)
+    assert str(raised.value) == FEATURES_BY_ID[PROBED[attribute]].warning_message
+
+
+@pytest.mark.parametrize("attribute", sorted(PROBED))
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10)
+def test_a_probe_of_a_body_too_big_finds_the_attribute_absent_and_a_use_gets_django_s_error(attribute):
+    request = make_request("POST", "", b"a=" + b"x" * 100, URLENCODED)
+    with override(warnings="ignore"):
+        assert not hasattr(request, attribute)
+        with pytest.raises(RequestDataTooBig):  # a 400 from Django's handler, as for request.body
+            getattr(request, attribute)
+
+
+def test_a_probe_after_the_stream_was_read_finds_raw_post_data_absent():
+    request = make_request("POST", "", b"a=1", URLENCODED)
+    request.read()
+    with override(warnings="ignore"):
+        assert not hasattr(request, "raw_post_data")
+        with pytest.raises(RawPostDataException):
+            request.raw_post_data  # noqa: B018
+
+
+@override(warnings="ignore")
+def test_a_probe_sees_the_attributes_old_code_expects():
+    request = make_request("POST", "", b"a=1", URLENCODED)
+    assert hasattr(request, "REQUEST") and hasattr(request, "raw_post_data")
+
+
+@pytest.mark.parametrize("mode", ["error", "ignore"])
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
+def test_a_view_that_probes_serves_an_upload_over_the_memory_limit_as_plain_django(mode, reinstall):
+    """A probe never turns a request plain Django serves into an error response."""
+    upload = io.BytesIO(b"x" * 200)
+    upload.name = "big.txt"
+    with override(warnings=mode):
+        shimmed = Client().post("/probing/", {"f": upload})
+    uninstall()
+    upload.seek(0)
+    plain = Client().post("/probing/", {"f": upload})
+    read = str(b"x" * 200).encode()
+    assert (plain.status_code, plain.content) == (200, b"False False " + read)
+    # Old code finds REQUEST; the body, too big to hold, is absent to the probe, not an error.
+    expected = b"False False " if mode == "error" else b"True False "
+    assert (shimmed.status_code, shimmed.content) == (200, expected + read)
+
+
 USES = {
     "request_REQUEST": ("1.6", lambda: make_request("GET", "a=1").REQUEST["a"]),
     "request_raw_post_data": ("1.5", lambda: make_request("POST", "", b"a=1", URLENCODED).raw_post_data),

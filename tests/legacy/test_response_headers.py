@@ -11,7 +11,8 @@ from django.http import (
 )
 from django.test import override_settings
 
-from django_http_compat import override
+from django_http_compat import override, uninstall
+from django_http_compat.warnings import RemovedInDjango32Warning
 from tests.legacy.uses import check_use, warns
 from tests.legacy.wsgi import run_wsgi
 from tests.live.servers import REPO, get, running
@@ -84,6 +85,20 @@ def test_096_header_lookup_is_case_sensitive_and_has_header_is_not():
         response["X-Evil"] = "a\r\nb"
     with override(version="1.0"):
         assert response["x-django"] == "It's the best."
+
+
+def test_a_probe_in_error_mode_finds_headers_absent_and_a_use_raises_the_warning(reinstall):
+    with override(warnings="error"):
+        response = HttpResponse()
+        probed = (hasattr(response, "_headers"), getattr(response, "_headers", "absent"))
+        with pytest.raises(RemovedInDjango32Warning, match=r"\[response_private_headers\]"):
+            response._headers  # noqa: B018
+    uninstall()
+    assert (
+        probed
+        == (hasattr(response, "_headers"), getattr(response, "_headers", "absent"))
+        == (False, "absent")
+    )
 
 
 # feature id -> (a release that had it, a use of it as old code wrote it)
