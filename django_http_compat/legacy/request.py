@@ -61,7 +61,9 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
             if before("1.4"):
                 # 0.96 buffered every upload, but the stream is gone: refuse loudly.
                 error = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
-                raise error("You cannot access raw_post_data after reading from request's data stream") from None
+                raise error(
+                    "You cannot access raw_post_data after reading from request's data stream"
+                ) from None
             raise
 
 
