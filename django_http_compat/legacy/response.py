@@ -78,6 +78,20 @@ def _translate_positional(
     return (), {**kwargs, **named}
 
 
+def _name_modern_positional(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Name positional arguments by modern Django's order, so a default can tell a content type was given.
+
+    A call Django would refuse (too many, or a value given twice) is left
+    as it is, for Django to raise its own TypeError.
+    """
+    named = dict(zip(_MODERN_LAYOUT, args, strict=False))
+    if len(args) > len(_MODERN_LAYOUT) or not named.keys().isdisjoint(kwargs):
+        return args, kwargs
+    return (), {**kwargs, **named}
+
+
 def _take_mimetype(kwargs: dict[str, Any]) -> None:
     """Turn a ``mimetype=`` keyword into ``content_type``; a non-empty mimetype wins."""
     if "mimetype" in kwargs:
@@ -198,10 +212,13 @@ def build_with_era_rules(
         for keyword, rule in plan.keyword_rules:
             if keyword in kwargs:
                 rule(kwargs)
-    if plan.default_content_type is not None and kwargs.get("content_type") is None:
-        default = plan.default_content_type(kwargs.get("charset"))
-        if default is not None:
-            kwargs["content_type"] = default
+    if plan.default_content_type is not None:
+        if args:  # Django's own classes pass the content type positionally
+            args, kwargs = _name_modern_positional(args, kwargs)
+        if kwargs.get("content_type") is None:
+            default = plan.default_content_type(kwargs.get("charset"))
+            if default is not None:
+                kwargs["content_type"] = default
     init(*args, **kwargs)
     for built_rule in plan.built_rules:
         built_rule(response)
