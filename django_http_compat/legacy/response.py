@@ -35,7 +35,7 @@ from django_http_compat.state import Patch, is_active, state
 from django_http_compat.versions import format_version
 from django_http_compat.warnings import warn
 
-from .reason_phrases import phrase_at_construction
+from .reason_phrases import fix_redirect_phrase, phrase_at_construction
 
 _MODERN_LAYOUT = ("content_type", "status", "reason", "charset", "headers")
 _SAME_EFFECT = {"mimetype": "content_type"}
@@ -278,7 +278,12 @@ def redirect_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[A
 
 @functools.wraps(_modern_redirect_init)
 def _redirect_init(self: HttpResponseRedirectBase, redirect_to: str, *args: Any, **kwargs: Any) -> None:
-    _modern_redirect_init(self, redirect_to, *redirect_arguments(args, kwargs), **kwargs)
+    """Content after the URL, as it was; the era's phrase fixed once the status is final (``preserve_request``)."""
+    if args and is_active("response_redirect_positional_content"):
+        args = redirect_arguments(args, kwargs)
+    _modern_redirect_init(self, redirect_to, *args, **kwargs)
+    if is_active("response_upper_reason_phrases"):
+        fix_redirect_phrase(self)
 
 
 def _accept_mimetype_keyword(init: Callable[..., None]) -> Callable[..., None]:
@@ -318,6 +323,8 @@ class LegacyRedirectArguments:
         if is_active("response_redirect_positional_content"):
             args = redirect_arguments(args, kwargs)
         super().__init__(redirect_to, *args, **kwargs)  # type: ignore[call-arg]
+        if is_active("response_upper_reason_phrases"):
+            fix_redirect_phrase(self)  # type: ignore[arg-type]
 
 
 BASE_INIT = Patch(HttpResponseBase, "__init__", _base_init)

@@ -111,7 +111,9 @@ def test_default_content_type_with_positional_arguments_as_django_2_2_built_them
             HttpResponse("x", "text/plain", content_type="text/csv")
     uninstall()  # the swap classes apply the setting without the app's patches
     with override_settings(
-        DEFAULT_CONTENT_TYPE="application/xhtml+xml", HTTP_COMPAT_VERSION=version, HTTP_COMPAT_WARNINGS="ignore"
+        DEFAULT_CONTENT_TYPE="application/xhtml+xml",
+        HTTP_COMPAT_VERSION=version,
+        HTTP_COMPAT_WARNINGS="ignore",
     ):
         assert SwappedResponse("x", "text/plain")["Content-Type"] == "text/plain"
         assert SwappedResponse("x")["Content-Type"] == xhtml
