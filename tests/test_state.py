@@ -45,8 +45,8 @@ from django_http_compat import install, installer, override, uninstall
 from django_http_compat.conf import resolve
 from django_http_compat.features import FEATURES
 from django_http_compat.legacy.module_names import LEGACY_NAMES
-from tests.live.servers import REPO, get, running
 from tests.golden.probes.common import served
+from tests.live.servers import REPO, get, running
 
 WAIT = 20  # seconds; only reached when something is wrong
 

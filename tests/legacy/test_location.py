@@ -77,7 +77,6 @@ def test_assert_redirects_is_django_s_own_where_locations_stay_relative():
         case.assertRedirects(response, "http://testserver/form/?form=plain")
 
 
-
 # feature id -> (a release that had it, a use of it as old code wrote it)
 USES = {
     "response_absolute_location": ("1.8", lambda: Client().get("/form/?form=redirect")["Location"]),

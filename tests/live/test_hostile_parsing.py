@@ -59,6 +59,7 @@ def _csrf_client() -> Client:
 
 # --- charsets: every name Python's codec registry answers to -------------------------
 
+
 def codec_names() -> list[str]:
     names = set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())
     names |= {module.name for module in pkgutil.iter_modules(encodings.__path__)}
