@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory, override_settings
 
 from django_http_compat import install, override, uninstall
+from django_http_compat.installer import implementations
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -211,3 +213,34 @@ def test_no_import_hook_while_no_active_feature_waits_for_one():
         """
     )
     assert out == "True\n"
+
+
+def _signature(value: object) -> object:
+    """``inspect.signature`` of a callable, or the error it raises (a builtin may have none)."""
+    try:
+        return inspect.signature(value)  # type: ignore[arg-type]
+    except ValueError as exc:
+        return type(exc)
+
+
+@pytest.mark.parametrize("version", ["0.96", "1.0", "1.6"])
+def test_patched_methods_keep_the_signatures_of_djangos_own(version, reinstall):
+    # Introspection (help(), IDEs, DRF's and django-ninja's view inspection)
+    # sees the patched method as plain Django's.
+    patches = [patch for feature_patches in implementations().values() for patch in feature_patches]
+    install(version=version, warnings="ignore")
+    served = {
+        (patch.target, patch.name): inspect.getattr_static(patch.target, patch.name, None)
+        for patch in patches
+    }
+    uninstall()
+    compared = []
+    for (target, name), value in served.items():
+        original = inspect.getattr_static(target, name, None)
+        if original is None or value is original or not callable(value) or isinstance(value, type):
+            continue  # absent from Django (added by the shim), not patched at this flag, or not a function
+        compared.append(name)
+        label = f"{getattr(target, '__name__', target)}.{name}"
+        assert (label, _signature(value)) == (label, _signature(original))
+        assert (label, value.__qualname__) == (label, original.__qualname__)
+    assert {"set_cookie", "get_response_async", "__init__"} <= set(compared)

@@ -9,6 +9,7 @@ patches go on ``MultiValueDict``, so ``QueryDict`` (``GET``, ``POST``) and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,25 +49,30 @@ def iterlists(self: MultiValueDict) -> Iterator[tuple[Any, list[Any]]]:
     return iter(_lists(self))
 
 
+@functools.wraps(MultiValueDict.items)
 def items(self: MultiValueDict) -> list[tuple[Any, Any]]:
     """(key, last value) pairs, as a list."""
     return list(_items(self))
 
 
+@functools.wraps(MultiValueDict.keys)
 def keys(self: MultiValueDict) -> list[Any]:
     return list(dict.keys(self))
 
 
+@functools.wraps(MultiValueDict.values)
 def values(self: MultiValueDict) -> list[Any]:
     """The last value of each key, as a list."""
     return list(_values(self))
 
 
+@functools.wraps(MultiValueDict.lists)
 def lists(self: MultiValueDict) -> list[tuple[Any, list[Any]]]:
     """(key, list of values) pairs, as a list: what the dict itself holds."""
     return list(dict.items(self))
 
 
+@functools.wraps(MultiValueDict.__getitem__)
 def __getitem__(self: MultiValueDict, key: Any) -> Any:
     try:
         return _getitem(self, key)

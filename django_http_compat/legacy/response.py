@@ -257,6 +257,7 @@ def _base_init(
         built_rule(self)
 
 
+@functools.wraps(HttpResponseNotModified.__init__)
 def _not_modified_init(self: HttpResponseNotModified, *args: Any, **kwargs: Any) -> None:
     """An old 304 was an ordinary response with another status: its Content-Type stayed."""
     HttpResponse.__init__(self, *args, **kwargs)
