@@ -184,11 +184,12 @@ def _user_frame(frame: FrameType) -> FrameType:
 _silent: Config | None = None
 
 
-def warn(feature_id: str) -> None:
+def warn(feature_id: str, _caller_depth: int = 2) -> None:
     """Count one use of a legacy API and report it as ``HTTP_COMPAT_WARNINGS`` asks.
 
     Only the package's own entry points call this, so the search for the
-    user's frame starts at their caller.  With warnings ``"ignore"``, no
+    user's frame starts at their caller (``_caller_depth`` frames out: an
+    entry point that Django calls says how far out its usual caller is).  With warnings ``"ignore"``, no
     reader of the counts (``usage_counts.counting``) and the logger below
     INFO, nothing is looked up: a production site that silenced warnings
     pays one comparison.  Otherwise a site that has warned already, called
@@ -202,7 +203,7 @@ def warn(feature_id: str) -> None:
     if mode == "ignore" and not usage_counts.counting and not logger.isEnabledFor(logging.INFO):
         _silent = config
         return
-    frame = sys._getframe(2)
+    frame = sys._getframe(_caller_depth)
     uses = usage_counts.count_known_call(feature_id, frame)
     if uses is None:  # a new site, or a call from inside Django (a template, say)
         frame = _user_frame(frame)

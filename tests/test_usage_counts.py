@@ -354,3 +354,20 @@ def test_a_failed_merge_removes_its_temporary_and_keeps_the_file(tmp_path, monke
     monkeypatch.undo()
     assert load(target) == {SITE: 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["usage.json", "usage.json.lock"]
+
+
+def test_a_repeated_mimetype_site_is_found_without_walking_out_of_django(monkeypatch):
+    from django.http import HttpResponse
+
+    from django_http_compat import warnings as compat_warnings
+
+    def walked(frame):
+        raise AssertionError("walked out of Django's frames")
+
+    with override(version="1.6", warnings="ignore"):
+        for n in range(3):
+            if n == 1:  # the first call finds and records the site
+                monkeypatch.setattr(compat_warnings, "_user_frame", walked)
+            HttpResponse("x", mimetype="text/plain")
+    line = inspect.currentframe().f_lineno - 1
+    assert django_http_compat.usage() == {("response_mimetype", HERE, line): 3}

@@ -166,6 +166,7 @@ class _Plan(NamedTuple):
     keyword_rules: tuple[tuple[str, Callable[[dict[str, Any]], None]], ...]
     default_content_type: Callable[[str | None], str | None] | None
     built_rules: tuple[Callable[[HttpResponseBase], None], ...]
+    takes_mimetype: bool
 
 
 def _made(rules: dict[str, Callable[[Config], Any]], config: Config) -> tuple[Callable[..., None], ...]:
@@ -183,10 +184,11 @@ def _make_plan(config: Config) -> _Plan:
         ),
         _default_content_type if "response_default_content_type" in config.features else None,
         _made(_BUILT_RULES, config),
+        "response_mimetype" in config.features,
     )
 
 
-_plan = _Plan(None, None, (), None, ())
+_plan = _Plan(None, None, (), None, (), False)
 
 
 def _current_plan() -> _Plan:
@@ -245,6 +247,14 @@ def _base_init(
     Django; anything else takes ``build_with_era_rules``.
     """
     plan = _current_plan()
+    if legacy and plan.takes_mimetype and not args and len(legacy) == 1 and "mimetype" in legacy:
+        # The legacy keyword old code passes most, without the detour through
+        # every rule; HttpResponse(mimetype=) is called from the user's frame
+        # above HttpResponse.__init__, so the warning finds it without a walk.
+        warn("response_mimetype", _caller_depth=3)
+        mimetype = legacy.pop("mimetype")
+        if mimetype:
+            content_type = mimetype
     if args or legacy or _is_falsy_status(status):
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}

@@ -211,3 +211,17 @@ def test_absent_at_modern_version_exactly_as_plain_django(name, call, reinstall)
     plain = _error_of(call)
     assert plain is not None
     assert flagged == plain
+
+
+@override(version="2.2", warnings="ignore")
+def test_default_content_type_assigned_at_run_time_applies_to_the_next_response():
+    from django.conf import settings
+
+    with override_settings():  # restores the settings after the assignments below
+        assert HttpResponse()["Content-Type"] == "text/html; charset=utf-8"
+        settings.DEFAULT_CONTENT_TYPE = "application/xhtml+xml"
+        assert HttpResponse()["Content-Type"] == "application/xhtml+xml; charset=utf-8"
+        settings.DEFAULT_CONTENT_TYPE = "text/plain"
+        assert HttpResponse()["Content-Type"] == "text/plain; charset=utf-8"
+        del settings.DEFAULT_CONTENT_TYPE
+        assert HttpResponse()["Content-Type"] == "text/html; charset=utf-8"
