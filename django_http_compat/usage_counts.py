@@ -58,6 +58,8 @@ _counters: dict[Site, itertools.count] = {}
 # object with entries here has a weak reference in ``_known_codes`` whose
 # callback removes them when the code object is freed.
 _by_call: dict[tuple[str, int, int], itertools.count] = {}
+#: The same dict, for ``warn()``'s own lookup (cleared in place, never replaced).
+known_calls = _by_call
 #: Are calls counted while ``HTTP_COMPAT_WARNINGS`` is ``"ignore"``?  Only once
 #: something will read the counts: a usage file (``write_on_exit()``), the
 #: pytest plugin's allow list, or ``keep_counting()``.  Every other mode counts,
