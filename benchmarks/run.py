@@ -109,6 +109,7 @@ def main() -> None:
         machine=report.machine(next(iter(timings.values())).get_metadata() if timings else {}),
         command=" ".join(["tox -e bench --", *sys.argv[1:]]) if len(sys.argv) > 1 else "tox -e bench",
         audit=audit_speed.measure(3 if fast else 7) if everything else {},
+        api_instructions=instructions.measure_api() if everything and instructions.available() else {},
     )
     print()
     print(report.as_text(results))

@@ -138,6 +138,11 @@ class Pair(NamedTuple):
     warnings: str = "once"
 
 
+#: Production mode: warnings ignored and no usage file, so nothing is counted.
+PRODUCTION = "ignore"
+#: Counting mode: every call counted at its site, each site warned about once.
+COUNTING = "once"
+
 SERVE_MODERN = 'result = serve(handler, "modern")'
 CYCLE_CHECK = (
     'result[0] == "200 OK" and result[2] == b"hello alice" '
@@ -150,6 +155,14 @@ CYCLE = (
     Pair("cycle/plain-again", COMPAT, SERVE_MODERN, SERVE_MODERN, CYCLE_CHECK, candidate_state=PLAIN_STATE),
     Pair("cycle/compat-modern", COMPAT, SERVE_MODERN, SERVE_MODERN, CYCLE_CHECK),
     Pair("cycle/compat-legacy", COMPAT, SERVE_MODERN, 'result = serve(handler, "legacy")', CYCLE_CHECK),
+    Pair(
+        "cycle/compat-legacy-production",
+        COMPAT,
+        SERVE_MODERN,
+        'result = serve(handler, "legacy")',
+        CYCLE_CHECK,
+        warnings=PRODUCTION,
+    ),
     Pair(
         "cycle/compat-modern-while-overridden",
         COMPAT,
@@ -174,6 +187,16 @@ WARNING_SITE = tuple(
 def api_pairs() -> list[Pair]:
     found = []
     for case in API_CASES:
+        found.append(
+            Pair(
+                f"api/{case.label}/production",
+                COMPAT,
+                case.modern,
+                case.legacy,
+                case.check,
+                warnings=PRODUCTION,
+            )
+        )
         found.append(Pair(f"api/{case.label}/compat", COMPAT, case.modern, case.legacy, case.check))
         if case.patcher:
             found.append(Pair(f"api/{case.label}/patcher", PATCHER, case.modern, case.legacy, case.check))
@@ -254,7 +277,7 @@ def _configure_once(pair: Pair) -> None:
 _held_elsewhere: list[Any] = []
 
 
-def _set_state(setup: str, state: str) -> None:
+def set_state(setup: str, state: str) -> None:
     if setup == COMPAT:
         import django_http_compat
 
@@ -274,13 +297,13 @@ def statements_namespace(pair: Pair, state: str) -> dict[str, Any]:
     """Django set up for ``pair``, the shim in ``state``, and the objects the statements use."""
     _configure_once(pair)
     namespace = _namespace()
-    _set_state(pair.setup, state)
+    set_state(pair.setup, state)
     return namespace
 
 
 def _timer(pair: Pair, namespace: dict[str, Any], statement: str, state: str) -> timeit.Timer:
     """A timer for ``statement``, after proving it leaves ``pair.check`` true."""
-    _set_state(pair.setup, state)
+    set_state(pair.setup, state)
     exec(statement, namespace)
     if not eval(pair.check, namespace):
         raise AssertionError(f"{pair.name}: {statement!r} left {pair.check!r} false")
@@ -306,14 +329,14 @@ def measure(pair: Pair, blocks: int, block_seconds: float = 0.01) -> list[tuple[
     namespace = _namespace()
     baseline = _timer(pair, namespace, pair.baseline, pair.baseline_state)
     candidate = _timer(pair, namespace, pair.candidate, pair.candidate_state)
-    _set_state(pair.setup, pair.baseline_state)
+    set_state(pair.setup, pair.baseline_state)
     loops = _loops_for(baseline, block_seconds)
     sides = ((baseline, pair.baseline_state), (candidate, pair.candidate_state))
     found = []
     for block in range(blocks):
         times = {}
         for timer, state in sides if block % 2 == 0 else reversed(sides):
-            _set_state(pair.setup, state)
+            set_state(pair.setup, state)
             # Changing Django's classes sends CPython's specialising interpreter
             # back to its generic paths until it has re-learnt them; a project
             # installs once, so an untimed block first lets the timed one see

@@ -89,7 +89,10 @@ def pytest_configure(config: pytest.Config) -> None:
         except InvalidVersion as exc:
             raise pytest.UsageError(f"--http-compat-version: {exc}") from None
     if config.getoption("http_compat_strict"):
+        from .usage_counts import keep_counting
+
         config.stash[_ALLOW] = _allow_list(config)
+        keep_counting()  # the allow list reads the counts, whatever the warnings mode
 
 
 @pytest.hookimpl(trylast=True)

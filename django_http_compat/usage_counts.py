@@ -58,6 +58,13 @@ _counters: dict[Site, itertools.count[int]] = {}
 # object with entries here has a weak reference in ``_known_codes`` whose
 # callback removes them when the code object is freed.
 _by_call: dict[tuple[str, int, int], itertools.count[int]] = {}
+#: The same dict, for ``warn()``'s own lookup (cleared in place, never replaced).
+known_calls = _by_call
+#: Are calls counted while ``HTTP_COMPAT_WARNINGS`` is ``"ignore"``?  Only once
+#: something will read the counts: a usage file (``write_on_exit()``), the
+#: pytest plugin's allow list, or ``keep_counting()``.  Every other mode counts,
+#: as ``"once"`` needs the count to know a site's first use.
+counting = False
 _exit_files: set[str] = set()
 # usage file -> the counts this process has merged into it so far.
 _written: dict[str, dict[Site, int]] = {}
@@ -115,13 +122,28 @@ def _remember(code: CodeType) -> _KnownCode:
     return known
 
 
+def keep_counting(on: bool = True) -> None:
+    """Count legacy calls even while warnings are ``"ignore"``, for ``usage()`` to read.
+
+    With warnings ignored and no usage file, calls are not counted, so a
+    production site that silenced warnings pays for no bookkeeping.
+    """
+    global counting
+    counting = on
+
+
 def _uses(counter: itertools.count[int]) -> int:
     # A count shows the number it will return next only in its repr: "count(5)".
     return int(repr(counter)[len("count(") : -1]) - 1
 
 
 def usage() -> dict[Site, int]:
-    """A snapshot of this process's counts: ``{(feature id, file, line): calls}``."""
+    """A snapshot of this process's counts: ``{(feature id, file, line): calls}``.
+
+    Calls are counted while warnings are shown, raised or logged once
+    (``HTTP_COMPAT_WARNINGS`` other than ``"ignore"``), or a usage file or
+    ``keep_counting()`` asks for the counts.
+    """
     with _lock:
         counters = list(_counters.items())
     return {site: _uses(counter) for site, counter in counters}
@@ -323,6 +345,7 @@ def write_new_counts(path: str | os.PathLike[str], blocking: bool = True) -> Non
 
 def write_on_exit(path: str | os.PathLike[str]) -> None:
     """Write this process's counts into ``path`` at exit and on SIGTERM/SIGINT (once per file)."""
+    keep_counting()
     absolute = os.path.abspath(path)
     if absolute not in _exit_files:
         _exit_files.add(absolute)

@@ -25,6 +25,7 @@ from typing import Any, cast
 import django
 
 from . import usage_counts
+from .conf import Config
 from .features import FEATURES, FEATURES_BY_ID
 from .state import state
 
@@ -177,22 +178,42 @@ def _user_frame(frame: FrameType) -> FrameType:
         frame = outer
 
 
-def warn(feature_id: str) -> None:
+#: The configuration under which a legacy call does no bookkeeping: warnings
+#: ``"ignore"``, no reader of the counts and first uses not logged.  Decided at
+#: the first legacy call under it, so the calls after it pay one comparison.
+_silent: Config | None = None
+_known_calls = usage_counts.known_calls
+
+
+def warn(feature_id: str, _caller_depth: int = 2) -> None:
     """Count one use of a legacy API and report it as ``HTTP_COMPAT_WARNINGS`` asks.
 
     Only the package's own entry points call this, so the search for the
-    user's frame starts at their caller.  Every legacy call pays for this; a
-    site that has warned already, called straight from user code, costs one
-    lookup, one counter and one comparison.
+    user's frame starts at their caller (``_caller_depth`` frames out: an
+    entry point that Django calls says how far out its usual caller is).  With warnings ``"ignore"``, no
+    reader of the counts (``usage_counts.counting``) and the logger below
+    INFO, nothing is looked up: a production site that silenced warnings
+    pays one comparison.  Otherwise a site that has warned already, called
+    straight from user code, costs one lookup, one counter and one comparison.
     """
-    frame = sys._getframe(2)
-    uses = usage_counts.count_known_call(feature_id, frame)
-    if uses is None:  # a new site, or a call from inside Django (a template, say)
+    global _silent
+    config = state.config
+    if config is _silent and not usage_counts.counting:
+        return
+    mode = config.warnings
+    if mode == "ignore" and not usage_counts.counting and not logger.isEnabledFor(logging.INFO):
+        _silent = config
+        return
+    frame = sys._getframe(_caller_depth)
+    # usage_counts.count_known_call(), written out: this is every counted call.
+    counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
+    if counter is not None:
+        uses = next(counter)
+    else:  # a new site, or a call from inside Django (a template, say)
         frame = _user_frame(frame)
         uses = usage_counts.count_call(feature_id, frame)
         if uses == 1 and logger.isEnabledFor(logging.INFO):
             _log_first_use(feature_id, frame)
-    mode = state.config.warnings
     if mode == "ignore" or (mode == "once" and uses > 1):
         return
     category = CATEGORY_OF[feature_id]

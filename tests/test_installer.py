@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections.abc
+import inspect
 import subprocess
 import sys
 import textwrap
@@ -15,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory, override_settings
 
 from django_http_compat import install, override, uninstall
+from django_http_compat.installer import implementations
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -245,3 +247,34 @@ def test_abc_answers_do_not_outlive_the_patches(reinstall):
     with override(version="0.96"):
         again = isinstance(request, collections.abc.Container)  # the answer kept after is not kept either
     assert (plain, during, after, again) == (False, True, False, True)
+
+
+def _signature(value: object) -> object:
+    """``inspect.signature`` of a callable, or the error it raises (a builtin may have none)."""
+    try:
+        return inspect.signature(value)  # type: ignore[arg-type]
+    except ValueError as exc:
+        return type(exc)
+
+
+@pytest.mark.parametrize("version", ["0.96", "1.0", "1.6"])
+def test_patched_methods_keep_the_signatures_of_djangos_own(version, reinstall):
+    # Introspection (help(), IDEs, DRF's and django-ninja's view inspection)
+    # sees the patched method as plain Django's.
+    patches = [patch for feature_patches in implementations().values() for patch in feature_patches]
+    install(version=version, warnings="ignore")
+    served = {
+        (patch.target, patch.name): inspect.getattr_static(patch.target, patch.name, None)
+        for patch in patches
+    }
+    uninstall()
+    compared = []
+    for (target, name), value in served.items():
+        original = inspect.getattr_static(target, name, None)
+        if original is None or value is original or not callable(value) or isinstance(value, type):
+            continue  # absent from Django (added by the shim), not patched at this flag, or not a function
+        compared.append(name)
+        label = f"{getattr(target, '__name__', target)}.{name}"
+        assert (label, _signature(value)) == (label, _signature(original))
+        assert (label, value.__qualname__) == (label, original.__qualname__)
+    assert {"set_cookie", "get_response_async", "__init__"} <= set(compared)

@@ -22,6 +22,7 @@ from django.test import RequestFactory
 import django_http_compat
 from django_http_compat import override, usage_counts
 from django_http_compat.usage_counts import load, merge_into
+from tests.legacy.uses import warns
 from tests.live.servers import get, running
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,8 +33,28 @@ HERE = __file__
 @pytest.fixture(autouse=True)
 def fresh_counts():
     usage_counts.reset()
+    usage_counts.keep_counting()  # these tests read the counts with warnings ignored
     yield
+    usage_counts.keep_counting(False)
     usage_counts.reset()
+
+
+def test_with_warnings_ignored_and_no_reader_nothing_is_counted_or_looked_up(monkeypatch):
+    def looked_up(*args):
+        raise AssertionError("a call site was looked up")
+
+    usage_counts.keep_counting(False)
+    request = RequestFactory().get("/?q=1", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    monkeypatch.setattr(usage_counts, "count_known_call", looked_up)
+    monkeypatch.setattr(usage_counts, "count_call", looked_up)
+    with override(version="1.6", warnings="ignore"):
+        assert request.REQUEST["q"] == "1"
+        assert request.is_ajax() is True
+    monkeypatch.undo()
+    assert django_http_compat.usage() == {}
+    with override(version="1.6", warnings="once"), warns("request_is_ajax"):  # "once" needs the count
+        request.is_ajax()
+    assert sum(django_http_compat.usage().values()) == 1
 
 
 def test_each_call_is_counted_at_its_site():
@@ -355,3 +376,20 @@ def test_a_failed_merge_removes_its_temporary_and_keeps_the_file(tmp_path, monke
     monkeypatch.undo()
     assert load(target) == {SITE: 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["usage.json", "usage.json.lock"]
+
+
+def test_a_repeated_mimetype_site_is_found_without_walking_out_of_django(monkeypatch):
+    from django.http import HttpResponse
+
+    from django_http_compat import warnings as compat_warnings
+
+    def walked(frame):
+        raise AssertionError("walked out of Django's frames")
+
+    with override(version="1.6", warnings="ignore"):
+        for n in range(3):
+            if n == 1:  # the first call finds and records the site
+                monkeypatch.setattr(compat_warnings, "_user_frame", walked)
+            HttpResponse("x", mimetype="text/plain")
+    line = inspect.currentframe().f_lineno - 1
+    assert django_http_compat.usage() == {("response_mimetype", HERE, line): 3}

@@ -9,6 +9,7 @@ left exactly as given, in every era.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -39,6 +40,7 @@ def _hyphenate_expires(response: HttpResponseBase, key: str) -> None:
         morsel["expires"] = hyphenate(morsel["expires"])
 
 
+@functools.wraps(_modern_set_cookie)
 def _set_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) -> None:
     _modern_set_cookie(self, key, *args, **kwargs)
     expires = kwargs["expires"] if "expires" in kwargs else (args[2] if len(args) > 2 else None)
@@ -46,6 +48,7 @@ def _set_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) -> 
         _hyphenate_expires(self, key)
 
 
+@functools.wraps(_modern_delete_cookie)
 def _delete_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) -> None:
     _modern_delete_cookie(self, key, *args, **kwargs)
     _hyphenate_expires(self, key)

@@ -14,6 +14,7 @@ here, so ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` holds; only the decoding differs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -56,25 +57,30 @@ def iterlists(self: MultiValueDict[Any, Any]) -> Iterator[tuple[Any, list[Any]]]
     return iter(_lists(self))
 
 
+@functools.wraps(MultiValueDict.items)
 def items(self: MultiValueDict[Any, Any]) -> list[tuple[Any, Any]]:
     """(key, last value) pairs, as a list."""
     return list(_items(self))
 
 
+@functools.wraps(MultiValueDict.keys)
 def keys(self: MultiValueDict[Any, Any]) -> list[Any]:
     return list(dict.keys(self))
 
 
+@functools.wraps(MultiValueDict.values)
 def values(self: MultiValueDict[Any, Any]) -> list[Any]:
     """The last value of each key, as a list."""
     return list(_values(self))
 
 
+@functools.wraps(MultiValueDict.lists)
 def lists(self: MultiValueDict[Any, Any]) -> list[tuple[Any, list[Any]]]:
     """(key, list of values) pairs, as a list: what the dict itself holds."""
     return list(dict.items(self))
 
 
+@functools.wraps(MultiValueDict.__getitem__)
 def __getitem__(self: MultiValueDict[Any, Any], key: Any) -> Any:
     try:
         return _getitem(self, key)

@@ -22,7 +22,7 @@ from typing import Any
 
 import django.core.handlers.base
 import django.core.handlers.exception
-from django.http.response import HttpResponseBase
+from django.http.response import HttpResponseBase, HttpResponseRedirectBase
 
 from django_http_compat.conf import Config
 from django_http_compat.state import Patch, state
@@ -137,10 +137,25 @@ def phrase_at_construction(config: Config) -> Callable[[HttpResponseBase], None]
     table = phrases_for(config.version)
 
     def fix_phrase(response: HttpResponseBase) -> None:
-        if response._reason_phrase is None:  # type: ignore[attr-defined]  # Django-private, not in the stubs
+        # A redirect's own constructor may still change the status
+        # (``preserve_request``): its phrase is fixed when that one ends
+        # (``fix_redirect_phrase``), else it follows the status.
+        if response._reason_phrase is None and not isinstance(response, HttpResponseRedirectBase):  # type: ignore[attr-defined]  # Django-private, not in the stubs
             response._reason_phrase = table.get(response.status_code, UNKNOWN)  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
     return fix_phrase
+
+
+def fix_redirect_phrase(response: HttpResponseRedirectBase) -> None:
+    """1.6-1.8: fix a redirect's phrase for the status its constructor ended with.
+
+    Called at the end of the patched redirect constructor, in place at these
+    flags for ``response_redirect_positional_content``; where that feature is
+    turned off the phrase follows the status, as the property gives it.
+    """
+    config = state.config
+    if response._reason_phrase is None and not config.before("1.6"):  # type: ignore[attr-defined]  # Django-private, not in the stubs
+        response._reason_phrase = phrases_for(config.version).get(response.status_code, UNKNOWN)  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
 def _get_reason_phrase(self: HttpResponseBase) -> str:

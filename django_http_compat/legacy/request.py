@@ -7,6 +7,7 @@ so upload limits and decoding rules hold exactly as for modern code.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from pprint import pformat
@@ -222,6 +223,7 @@ def build_request_repr(
     return "\n".join(lines)
 
 
+@functools.wraps(HttpRequest.__repr__)
 def _long_repr(self: HttpRequest) -> str:
     return build_request_repr(self)
 

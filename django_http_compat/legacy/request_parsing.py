@@ -17,6 +17,7 @@ there: they bind the code that reads ``POST`` itself.
 
 from __future__ import annotations
 
+import functools
 from contextvars import ContextVar
 from io import BytesIO
 from typing import Any, cast
@@ -175,6 +176,7 @@ def _other_multipart(request: HttpRequest) -> tuple[Any, Any]:
         raise
 
 
+@functools.wraps(_original_load)
 def _load_post_and_files(self: HttpRequest) -> None:
     legacy = None if self.method != "POST" else _legacy_post(self)
     if legacy is None:
@@ -183,6 +185,7 @@ def _load_post_and_files(self: HttpRequest) -> None:
         self._post, self._files = legacy  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
+@functools.wraps(_original_check_token)
 def _check_token(self: CsrfViewMiddleware, request: HttpRequest) -> Any:
     """Django's CSRF check, with a body it would not parse left unparsed when a limit refuses it.
 
@@ -200,6 +203,7 @@ def _check_token(self: CsrfViewMiddleware, request: HttpRequest) -> Any:
             request.__dict__.pop("_files", None)
 
 
+@functools.wraps(_original_parse_file_upload)
 def parse_file_upload(self: HttpRequest, META: Any, post_data: Any) -> tuple[Any, Any]:
     post, files = _original_parse_file_upload(self, META, post_data)
     # An upload handler's handle_raw_input() may answer with any object.
@@ -208,6 +212,7 @@ def parse_file_upload(self: HttpRequest, META: Any, post_data: Any) -> tuple[Any
     return post, files
 
 
+@functools.wraps(_original_assert_mutable)
 def _assert_mutable(self: QueryDict) -> None:
     if self._mutable:  # every QueryDict while Django fills it
         return

@@ -35,7 +35,7 @@ from django_http_compat.state import Patch, is_active, state
 from django_http_compat.versions import format_version
 from django_http_compat.warnings import warn
 
-from .reason_phrases import phrase_at_construction
+from .reason_phrases import fix_redirect_phrase, phrase_at_construction
 
 _MODERN_LAYOUT = ("content_type", "status", "reason", "charset", "headers")
 _SAME_EFFECT = {"mimetype": "content_type"}
@@ -75,6 +75,20 @@ def _translate_positional(
     mimetype = named.pop("mimetype", None)
     if mimetype:
         named["content_type"] = mimetype
+    return (), {**kwargs, **named}
+
+
+def _name_modern_positional(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Name positional arguments by modern Django's order, so a default can tell a content type was given.
+
+    A call Django would refuse (too many, or a value given twice) is left
+    as it is, for Django to raise its own TypeError.
+    """
+    named = dict(zip(_MODERN_LAYOUT, args, strict=False))
+    if len(args) > len(_MODERN_LAYOUT) or not named.keys().isdisjoint(kwargs):
+        return args, kwargs
     return (), {**kwargs, **named}
 
 
@@ -152,6 +166,7 @@ class _Plan(NamedTuple):
     keyword_rules: tuple[tuple[str, Callable[[dict[str, Any]], None]], ...]
     default_content_type: Callable[[str | None], str | None] | None
     built_rules: tuple[Callable[[HttpResponseBase], None], ...]
+    takes_mimetype: bool
 
 
 def _made(rules: dict[str, Callable[[Config], Any]], config: Config) -> tuple[Callable[..., None], ...]:
@@ -169,10 +184,11 @@ def _make_plan(config: Config) -> _Plan:
         ),
         _default_content_type if "response_default_content_type" in config.features else None,
         _made(_BUILT_RULES, config),
+        "response_mimetype" in config.features,
     )
 
 
-_plan = _Plan(None, None, (), None, ())
+_plan = _Plan(None, None, (), None, (), False)
 
 
 def _current_plan() -> _Plan:
@@ -198,10 +214,13 @@ def build_with_era_rules(
         for keyword, rule in plan.keyword_rules:
             if keyword in kwargs:
                 rule(kwargs)
-    if plan.default_content_type is not None and kwargs.get("content_type") is None:
-        default = plan.default_content_type(kwargs.get("charset"))
-        if default is not None:
-            kwargs["content_type"] = default
+    if plan.default_content_type is not None:
+        if args:  # Django's own classes pass the content type positionally
+            args, kwargs = _name_modern_positional(args, kwargs)
+        if kwargs.get("content_type") is None:
+            default = plan.default_content_type(kwargs.get("charset"))
+            if default is not None:
+                kwargs["content_type"] = default
     init(*args, **kwargs)
     for built_rule in plan.built_rules:
         built_rule(response)
@@ -228,6 +247,14 @@ def _base_init(
     Django; anything else takes ``build_with_era_rules``.
     """
     plan = _current_plan()
+    if legacy and plan.takes_mimetype and not args and len(legacy) == 1 and "mimetype" in legacy:
+        # The legacy keyword old code passes most, without the detour through
+        # every rule; HttpResponse(mimetype=) is called from the user's frame
+        # above HttpResponse.__init__, so the warning finds it without a walk.
+        warn("response_mimetype", _caller_depth=3)
+        mimetype = legacy.pop("mimetype")
+        if mimetype:
+            content_type = mimetype
     if args or legacy or _is_falsy_status(status):
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
@@ -240,6 +267,7 @@ def _base_init(
         built_rule(self)
 
 
+@functools.wraps(HttpResponseNotModified.__init__)
 def _not_modified_init(self: HttpResponseNotModified, *args: Any, **kwargs: Any) -> None:
     """An old 304 was an ordinary response with another status: its Content-Type stayed."""
     HttpResponse.__init__(self, *args, **kwargs)
@@ -261,7 +289,12 @@ def redirect_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[A
 
 @functools.wraps(_modern_redirect_init)
 def _redirect_init(self: HttpResponseRedirectBase, redirect_to: str, *args: Any, **kwargs: Any) -> None:
-    _modern_redirect_init(self, redirect_to, *redirect_arguments(args, kwargs), **kwargs)
+    """Content after the URL, as it was; the era's phrase fixed once the status is final (``preserve_request``)."""
+    if args and is_active("response_redirect_positional_content"):
+        args = redirect_arguments(args, kwargs)
+    _modern_redirect_init(self, redirect_to, *args, **kwargs)
+    if is_active("response_upper_reason_phrases"):
+        fix_redirect_phrase(self)
 
 
 def _accept_mimetype_keyword(init: Callable[..., None]) -> Callable[..., None]:
@@ -301,6 +334,8 @@ class LegacyRedirectArguments:
         if is_active("response_redirect_positional_content"):
             args = redirect_arguments(args, kwargs)
         super().__init__(redirect_to, *args, **kwargs)  # type: ignore[call-arg]
+        if is_active("response_upper_reason_phrases"):
+            fix_redirect_phrase(self)  # type: ignore[arg-type]
 
 
 BASE_INIT = Patch(HttpResponseBase, "__init__", _base_init)

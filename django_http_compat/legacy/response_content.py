@@ -18,6 +18,7 @@ those as correct as plain Django, which reads an iterator at once.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -135,16 +136,19 @@ def _refuse_before_1_5(response: HttpResponse, what: str) -> None:
         raise Exception(f"This {type(response)} instance {what}")
 
 
+@functools.wraps(_modern_write)
 def _write(self: HttpResponse, content: Any) -> None:
     _refuse_before_1_5(self, "is not writable")
     _modern_write(self, content)
 
 
+@functools.wraps(_modern_tell)
 def _tell(self: HttpResponse) -> int:
     _refuse_before_1_5(self, "cannot tell its position")
     return _modern_tell(self)
 
 
+@functools.wraps(ASGIHandler.get_response_async)
 async def _get_response_async(self: ASGIHandler, request: HttpRequest) -> HttpResponseBase:
     """Under ASGI, read pending content in the request's sync thread before the handler sends.
 
@@ -167,6 +171,7 @@ async def _get_response_async(self: ASGIHandler, request: HttpRequest) -> HttpRe
     return response
 
 
+@functools.wraps(HttpResponse.__str__)
 def _str(self: HttpResponse) -> str:
     """The HTTP message, as Python 2's ``str(response)`` gave it."""
     warn("response_str_message")

@@ -9,6 +9,7 @@ modern code, and whatever is written is what the server sends.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any
 
@@ -83,6 +84,7 @@ def _stored_name(response: HttpResponseBase, header: str) -> str | None:
     return None if entry is None else entry[0]
 
 
+@functools.wraps(HttpResponseBase.__getitem__)
 def _getitem_exact_case(self: HttpResponseBase, header: str) -> str:
     """0.96: ``response["content-type"]`` missed a header set as ``Content-Type``."""
     if _stored_name(self, header) != header:
@@ -90,6 +92,7 @@ def _getitem_exact_case(self: HttpResponseBase, header: str) -> str:
     return self.headers[header]
 
 
+@functools.wraps(HttpResponseBase.__delitem__)
 def _delitem_exact_case(self: HttpResponseBase, header: str) -> None:
     """0.96: deleting under another case left the header in place, silently."""
     if _stored_name(self, header) == header:

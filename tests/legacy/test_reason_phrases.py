@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import logging
 
+import django.http
 import pytest
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 
 from django_http_compat import override
 from tests.golden.probes.common import served
@@ -69,3 +70,40 @@ def test_the_request_log_of_an_explicit_reason_is_the_view_s(caplog, monkeypatch
     with caplog.at_level(logging.WARNING, logger="django.request"):
         assert served("form/", "form=reason")["status"] == "404 Gone Fishing"
     assert [r.getMessage() for r in caplog.records if r.name == "django.request"] == ["Gone Fishing: /form/"]
+
+
+@pytest.mark.skipif(not hasattr(HttpResponseRedirect, "status_code_preserve_request"), reason="Django 5.2's")
+@pytest.mark.parametrize(
+    ("version", "temporary", "permanent"),
+    [
+        # The 1.6.11 and 1.7.11 tables (tests/golden/data): 308 came in 1.7.
+        ("1.6", "TEMPORARY REDIRECT", "UNKNOWN STATUS CODE"),
+        ("1.7", "TEMPORARY REDIRECT", "PERMANENT REDIRECT"),
+        ("1.8", "TEMPORARY REDIRECT", "PERMANENT REDIRECT"),
+    ],
+)
+@pytest.mark.parametrize("swapped", [False, True], ids=["django", "swap-import"])
+def test_a_redirect_preserving_the_request_gets_the_phrase_of_its_status(
+    version, temporary, permanent, swapped
+):
+    import django_http_compat
+
+    module = django_http_compat if swapped else django.http
+    with override(version=version, warnings="ignore"):
+        found = module.HttpResponseRedirect("/x/", preserve_request=True)
+        moved = module.HttpResponsePermanentRedirect("/x/", preserve_request=True)
+        explicit = module.HttpResponseRedirect("/x/", preserve_request=True, reason="Go")
+        plain = module.HttpResponseRedirect("/x/")
+    assert (found.status_code, found.reason_phrase) == (307, temporary)
+    assert (moved.status_code, moved.reason_phrase) == (308, permanent)
+    assert explicit.reason_phrase == "Go"
+    assert plain.reason_phrase == "FOUND"
+    found.status_code = 200
+    assert found.reason_phrase == temporary  # still fixed at construction
+
+
+@pytest.mark.skipif(not hasattr(HttpResponseRedirect, "status_code_preserve_request"), reason="Django 5.2's")
+def test_without_the_redirect_constructor_patch_a_redirect_phrase_follows_its_status():
+    with override(version="1.8", features={"response_redirect_positional_content": False}):
+        response = HttpResponseRedirect("/x/", preserve_request=True)
+        assert (response.status_code, response.reason_phrase) == (307, "TEMPORARY REDIRECT")

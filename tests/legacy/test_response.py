@@ -85,6 +85,40 @@ def test_default_content_type_yields_to_an_explicit_one_and_keeps_the_charset():
         assert HttpResponseRedirect("/to/")["Content-Type"].startswith("application/xhtml+xml")
 
 
+@pytest.mark.parametrize("version", [None, "1.7", "2.2"])
+def test_default_content_type_with_positional_arguments_as_django_2_2_built_them(version, reinstall):
+    # Django's own classes pass the content type positionally (SimpleTemplateResponse
+    # gives HttpResponse ("", content_type, status)); 2.2 used the setting only
+    # when that content type was None.
+    from django.template import Template
+    from django.template.response import SimpleTemplateResponse
+
+    from django_http_compat import HttpResponse as SwappedResponse
+
+    xhtml = "application/xhtml+xml; charset=utf-8"
+    with (
+        override(version=version, warnings="ignore"),
+        override_settings(DEFAULT_CONTENT_TYPE="application/xhtml+xml"),
+    ):
+        assert HttpResponse("x", "text/plain")["Content-Type"] == "text/plain"
+        assert HttpResponse("x", "text/plain", 201).status_code == 201
+        assert HttpResponse("x", None)["Content-Type"] == xhtml
+        assert HttpResponse("x", None, 202).status_code == 202
+        assert SimpleTemplateResponse(Template("{{ 1 }}"))["Content-Type"] == xhtml
+        assert SimpleTemplateResponse(Template("{{ 1 }}"), None, "text/csv")["Content-Type"] == "text/csv"
+        assert SwappedResponse("x", "text/plain")["Content-Type"] == "text/plain"
+        with pytest.raises(TypeError, match="multiple values"):
+            HttpResponse("x", "text/plain", content_type="text/csv")
+    uninstall()  # the swap classes apply the setting without the app's patches
+    with override_settings(
+        DEFAULT_CONTENT_TYPE="application/xhtml+xml",
+        HTTP_COMPAT_VERSION=version,
+        HTTP_COMPAT_WARNINGS="ignore",
+    ):
+        assert SwappedResponse("x", "text/plain")["Content-Type"] == "text/plain"
+        assert SwappedResponse("x")["Content-Type"] == xhtml
+
+
 @override(version="1.6")
 def test_positional_redirect_content_keeps_unsafe_schemes_refused():
     with pytest.raises(DisallowedRedirect), warns("response_redirect_positional_content"):
@@ -177,3 +211,17 @@ def test_absent_at_modern_version_exactly_as_plain_django(name, call, reinstall)
     plain = _error_of(call)
     assert plain is not None
     assert flagged == plain
+
+
+@override(version="2.2", warnings="ignore")
+def test_default_content_type_assigned_at_run_time_applies_to_the_next_response():
+    from django.conf import settings
+
+    with override_settings():  # restores the settings after the assignments below
+        assert HttpResponse()["Content-Type"] == "text/html; charset=utf-8"
+        settings.DEFAULT_CONTENT_TYPE = "application/xhtml+xml"
+        assert HttpResponse()["Content-Type"] == "application/xhtml+xml; charset=utf-8"
+        settings.DEFAULT_CONTENT_TYPE = "text/plain"
+        assert HttpResponse()["Content-Type"] == "text/plain; charset=utf-8"
+        del settings.DEFAULT_CONTENT_TYPE
+        assert HttpResponse()["Content-Type"] == "text/html; charset=utf-8"
