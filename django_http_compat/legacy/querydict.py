@@ -115,6 +115,7 @@ def _strict_or_latin1(value: bytes, encoding: str) -> str:
         return value.decode("iso-8859-1")
 
 
+@functools.wraps(_modern_init)
 def __init__(
     self: QueryDict, query_string: Any = None, mutable: bool = False, encoding: str | None = None
 ) -> None:

@@ -116,6 +116,7 @@ _modern_get_full_path = HttpRequest.get_full_path
 _REDIRECTING_MODULES = ("django.middleware.", "django.contrib.")
 
 
+@functools.wraps(_modern_get_full_path)
 def get_full_path(self: HttpRequest, force_append_slash: bool = False) -> str:
     """The path as requested (not percent-escaped), then the query string as Django gives it.
 
