@@ -1,0 +1,44 @@
+"""Stand-ins for what old test modules import from outside ``django.http`` and modern Django removed.
+
+Imported in their place by the rewritten imports (``transform.py``).  Each is
+test machinery or a general utility, not part of the contract the app
+restores; none of them is used by the app.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from typing import Any
+
+from django.utils.encoding import force_str, smart_str
+
+#: Python 2 test helper: "%(_)s" became "u" on Python 2 and "" on Python 3.
+def str_prefix(text: str) -> str:
+    return text % {"_": ""}
+
+
+# 1.4's test helpers saving and restoring the warning filters.
+def get_warnings_state() -> list[Any]:
+    return warnings.filters[:]
+
+
+def restore_warnings_state(state: list[Any]) -> None:
+    warnings.filters[:] = state
+
+
+def upath(path: str) -> str:
+    """Decoded a bytes path on Python 2; identity on Python 3."""
+    return path
+
+
+utc = datetime.timezone.utc
+force_text = force_str
+smart_text = smart_str
+
+
+class ModPythonRequest:
+    """1.4's mod_python handler: removed in 1.5, with mod_python itself; tests of it cannot run."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError("the mod_python handler was removed in Django 1.5")
