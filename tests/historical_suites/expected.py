@@ -37,8 +37,10 @@ HEADER = """\
 #
 # Checked by `python -m tests.historical_suites` (tox env py312-historical), which
 # fails when a run and this list disagree in either direction.  `category` is one of
-# deliberate (cite `difference`, a text of the entry's reason in
-# tests/golden/differences.py, or `feature`), python2, internals, pending.
+# deliberate, python2, internals or pending (not reproduced yet).  A deliberate one
+# cites its entry in tests/golden/differences.py (`difference`: a text of that
+# entry's reason) or says `unlisted = true` (no entry yet); `feature` names the
+# feature concerned, where there is one.
 # Update the tests with `python -m tests.historical_suites --write`; write
 # categories and reasons by hand.
 """
@@ -54,6 +56,8 @@ class Entry:
     tests: list[str] = field(default_factory=list)
     feature: str = ""
     difference: str = ""
+    #: A deliberate difference that tests/golden/differences.py does not list yet.
+    unlisted: bool = False
 
     def combinations(self) -> set[Combination]:
         return {(test, release) for test in self.tests for release in self.releases}
@@ -76,6 +80,7 @@ def load(path: Path = LIST, *, reviewed: bool = True) -> list[Entry]:
             tests=list(item.get("tests", [])),
             feature=item.get("feature", ""),
             difference=item.get("difference", ""),
+            unlisted=item.get("unlisted", False) is True,
         )
         where = f"{path.name} entry {number}"
         if not entry.tests or not entry.releases:
@@ -90,8 +95,10 @@ def load(path: Path = LIST, *, reviewed: bool = True) -> list[Entry]:
             problems.append(f"{where}: {entry.feature!r} is not a feature id of features.py")
         if entry.difference and sum(entry.difference in d.reason for d in DIFFERENCES) != 1:
             problems.append(f"{where}: difference {entry.difference!r} is not in exactly one listed difference")
-        if reviewed and entry.category == "deliberate" and not (entry.feature or entry.difference):
-            problems.append(f"{where}: a deliberate difference cites its difference or feature")
+        if reviewed and entry.category == "deliberate" and bool(entry.difference) == entry.unlisted:
+            problems.append(f"{where}: a deliberate difference cites its entry (difference) or says unlisted = true")
+        if entry.category != "deliberate" and (entry.difference or entry.unlisted):
+            problems.append(f"{where}: only a deliberate difference cites differences.py")
         entries.append(entry)
     seen: set[Combination] = set()
     for entry in entries:
@@ -144,7 +151,7 @@ def dump(entries: Iterable[Entry]) -> str:
         tests = "".join(f"    {json.dumps(test)},\n" for test in entry.tests)
         cite = "".join(
             f"{name} = {json.dumps(value, ensure_ascii=False)}\n"
-            for name, value in (("feature", entry.feature), ("difference", entry.difference))
+            for name, value in (("feature", entry.feature), ("difference", entry.difference), ("unlisted", entry.unlisted))
             if value
         )
         parts.append(

@@ -8,6 +8,7 @@ restores; none of them is used by the app.
 from __future__ import annotations
 
 import datetime
+import io
 import warnings
 from typing import Any
 
@@ -30,6 +31,22 @@ def restore_warnings_state(state: list[Any]) -> None:
 def upath(path: str) -> str:
     """Decoded a bytes path on Python 2; identity on Python 3."""
     return path
+
+
+class StringIO(io.BytesIO):
+    """Python 2's ``StringIO`` as the 1.4 tests use it: a byte stream, fed str literals.
+
+    A Python 2 str literal is bytes, so one given here is encoded as Latin-1
+    (code point n is byte n, as the literal's escapes meant); what is read is
+    bytes, which a test comparing it with a str literal does not expect.
+    """
+
+    def __init__(self, initial: bytes | str = b"") -> None:
+        super().__init__(initial.encode("latin-1") if isinstance(initial, str) else initial)
+
+
+class RemovedInDjango40Warning(DeprecationWarning):
+    """3.2's category for what 4.0 removed; the app warns with its own categories."""
 
 
 utc = datetime.timezone.utc

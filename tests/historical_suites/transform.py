@@ -17,15 +17,15 @@ import re
 from pathlib import Path
 
 #: Written into a transformed suite; change it whenever the table changes, to refetch.
-VERSION = "1"
+VERSION = "2"
 
 #: Whole-statement rewrites: Django's bundled copies of six and unittest2
-#: (removed in 3.0 and 1.9) by the originals, Python 2's StringIO by io's
-#: (a str literal of a Python 2 test is a str on Python 3 too).
+#: (removed in 3.0 and 1.9) by the originals, Python 2's StringIO by a bytes
+#: stream that takes the test's str literals as Python 2 did (support.py).
 STATEMENTS = {
     "from django.utils import six": "import six",
     "from django.utils import unittest": "import unittest",
-    "from StringIO import StringIO": "from io import StringIO",
+    "from StringIO import StringIO": "from tests.historical_suites.support import StringIO",
 }
 PREFIXES = {
     "from django.utils.six.moves": "from six.moves",
@@ -40,6 +40,7 @@ SUPPLIED = {
     "django.utils.timezone": {"utc"},
     "django.utils.encoding": {"force_text", "smart_text"},
     "django.core.handlers.modpython": {"ModPythonRequest"},
+    "django.utils.deprecation": {"RemovedInDjango40Warning"},
 }
 SUPPORT = "tests.historical_suites.support"
 
