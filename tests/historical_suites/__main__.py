@@ -51,7 +51,9 @@ def run_release(flag: str, results: Path) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.historical_suites", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.historical_suites", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--releases", default=",".join(fetch.RELEASES), help="comma-separated flags")
     parser.add_argument("--write", action="store_true", help="update expected_failures.toml")
     parser.add_argument("--keep", type=Path, help="keep each run's record (JSON, with tracebacks) here")
@@ -73,7 +75,10 @@ def main() -> int:
             results = Path(options.keep or work, f"historical-{flag}.json")
             results.parent.mkdir(parents=True, exist_ok=True)
             results.unlink(missing_ok=True)
-            print(f"\n=== Django {fetch.RELEASES[flag].version}'s tests at HTTP_COMPAT_VERSION = {flag!r}", flush=True)
+            print(
+                f"\n=== Django {fetch.RELEASES[flag].version}'s tests at HTTP_COMPAT_VERSION = {flag!r}",
+                flush=True,
+            )
             started = time.monotonic()
             record = run_release(flag, results)
             failures = record["failures"]
@@ -107,7 +112,9 @@ def main() -> int:
         entries = expected.updated(entries, covered, failed)
         expected.LIST.write_text(expected.dump(entries))
         todo = sum(not entry.reason for entry in entries)
-        summary.append(f"Wrote {len(entries)} entries to {expected.LIST.name}; {todo} need a category and a reason.")
+        summary.append(
+            f"Wrote {len(entries)} entries to {expected.LIST.name}; {todo} need a category and a reason."
+        )
     print("\n" + "\n".join(summary))
     return 1 if disagreements and not options.write else 0
 

@@ -63,12 +63,13 @@ class Entry:
         return {(test, release) for test in self.tests for release in self.releases}
 
 
-def load(path: Path = LIST, *, reviewed: bool = True) -> list[Entry]:
+def load(path: Path | None = None, *, reviewed: bool = True) -> list[Entry]:
     """The entries, or SystemExit naming every malformed one.
 
     ``reviewed=False`` accepts entries still waiting for a category and a
     reason (what ``--write`` left), so that the list can be updated again.
     """
+    path = path or LIST
     with open(path, "rb") as file:
         raw = tomllib.load(file).get("failure", [])
     entries, problems = [], []
@@ -94,9 +95,13 @@ def load(path: Path = LIST, *, reviewed: bool = True) -> list[Entry]:
         if entry.feature and entry.feature not in FEATURES_BY_ID:
             problems.append(f"{where}: {entry.feature!r} is not a feature id of features.py")
         if entry.difference and sum(entry.difference in d.reason for d in DIFFERENCES) != 1:
-            problems.append(f"{where}: difference {entry.difference!r} is not in exactly one listed difference")
+            problems.append(
+                f"{where}: difference {entry.difference!r} is not in exactly one listed difference"
+            )
         if reviewed and entry.category == "deliberate" and bool(entry.difference) == entry.unlisted:
-            problems.append(f"{where}: a deliberate difference cites its entry (difference) or says unlisted = true")
+            problems.append(
+                f"{where}: a deliberate difference cites its entry (difference) or says unlisted = true"
+            )
         if entry.category != "deliberate" and (entry.difference or entry.unlisted):
             problems.append(f"{where}: only a deliberate difference cites differences.py")
         entries.append(entry)
@@ -122,6 +127,7 @@ def updated(entries: list[Entry], covered: set[Combination], failed: set[Combina
     release, with the category and reason of its test's old entry, empty
     for a test new to the list.
     """
+    wanted = {combo for combo in expected(entries) if combo not in covered} | failed
     result, template = [], {}
     for entry in entries:
         kept = {combo for combo in entry.combinations() if combo not in covered or combo in failed}
@@ -133,7 +139,7 @@ def updated(entries: list[Entry], covered: set[Combination], failed: set[Combina
             result.append(Entry(**{**entry.__dict__, "releases": releases, "tests": tests}))
     # The rest, one entry per release and old entry (which lends its reason).
     groups: dict[tuple[int, str], list[str]] = {}
-    for test, release in sorted(failed - expected(result)):
+    for test, release in sorted(wanted - expected(result)):
         groups.setdefault((id(template.get(test)), release), []).append(test)
     by_id = {id(entry): entry for entry in entries}
     for (old, release), tests in groups.items():
@@ -151,7 +157,11 @@ def dump(entries: Iterable[Entry]) -> str:
         tests = "".join(f"    {json.dumps(test)},\n" for test in entry.tests)
         cite = "".join(
             f"{name} = {json.dumps(value, ensure_ascii=False)}\n"
-            for name, value in (("feature", entry.feature), ("difference", entry.difference), ("unlisted", entry.unlisted))
+            for name, value in (
+                ("feature", entry.feature),
+                ("difference", entry.difference),
+                ("unlisted", entry.unlisted),
+            )
             if value
         )
         parts.append(

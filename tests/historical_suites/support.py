@@ -14,8 +14,9 @@ from typing import Any
 
 from django.utils.encoding import force_str, smart_str
 
-#: Python 2 test helper: "%(_)s" became "u" on Python 2 and "" on Python 3.
+
 def str_prefix(text: str) -> str:
+    """Python 2 test helper: "%(_)s" became "u" on Python 2 and "" on Python 3."""
     return text % {"_": ""}
 
 
