@@ -202,6 +202,10 @@ class _Guard:
             return get(obj, owner)
         return self._without(obj, owner)
 
+    def served_here(self) -> Any:
+        """The raw value the calling context is served (``_MISSING``: none), for introspection."""
+        return self.original if self.features.isdisjoint(_features_here()) else self.legacy
+
     def _inherited(self, obj: Any, owner: type | None) -> Any:
         """What the classes after ``target`` in the MRO hold (``_MISSING`` for none)."""
         mro = (owner if obj is None else type(obj)).__mro__  # type: ignore[union-attr]
@@ -432,6 +436,14 @@ def _providers() -> _Providers:
     return found
 
 
+#: Names put on a class as a guard even where every live configuration agrees.
+#: CPython 3.13 keeps a class's ``__getitem__`` function in a cache of its own
+#: for ``obj[key]`` (BINARY_SUBSCR_GETITEM), and 3.13.0 could keep calling the
+#: function after a base class changed, so a patch taken off still answered
+#: there.  A guard is not a function, so it is never cached that way.
+_ALWAYS_GUARDED = frozenset({"__getitem__"})
+
+
 def _apply(reread: bool = True) -> None:
     """Make the patched attributes serve every live configuration.  Call it holding ``state.lock``.
 
@@ -446,7 +458,7 @@ def _apply(reread: bool = True) -> None:
     for key, (value, features) in _providers().items():
         serving = {not features.isdisjoint(live_features) for live_features in live}
         if True in serving:
-            wanted[key] = (value, features, False not in serving)
+            wanted[key] = (value, features, False not in serving and key[1] not in _ALWAYS_GUARDED)
     # Every guard is made before anything changes, so a refusal leaves the patches as they were.
     values = {
         (target, name): value

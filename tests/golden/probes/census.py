@@ -180,6 +180,9 @@ def describe_value(value):
 
 def describe_raw(raw):
     """What a class attribute is, from the raw value in the class's ``__dict__``."""
+    served_here = getattr(raw, "served_here", None)
+    if served_here is not None and not inspect.isclass(raw):
+        raw = served_here()  # the shim's guard: what it serves in this context
     if isinstance(raw, staticmethod):
         return "staticmethod " + shape(raw.__func__)
     if isinstance(raw, classmethod):
