@@ -780,6 +780,23 @@ FEATURES: tuple[Feature, ...] = (
         finds=(Keyword(("status",), calls=ANY_RESPONSE, falsy=True),),
     ),
     Feature(
+        id="response_status_range",
+        code="HC419",
+        api="a status code from 600 to 999 given to a response class",
+        area="response",
+        summary=(
+            "A status the HTTP table lacks, up to 999, is accepted and sent with the phrase for "
+            "unknown codes; modern Django refuses anything outside 100-599 with ValueError."
+        ),
+        added="0.96",
+        removed="1.11",
+        replacement="a status from 100 to 599",
+        conflict=True,
+        example="HttpResponse(body, status=799)",
+        modern="HttpResponse(body, status=499)",
+        finds=NotFindable("the status is usually a value computed at run time"),
+    ),
+    Feature(
         id="response_iterator_content",
         code="HC408",
         api="HttpResponse(iterator) consumed lazily",

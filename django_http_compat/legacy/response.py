@@ -98,6 +98,27 @@ def _falsy_status(kwargs: dict[str, Any]) -> None:
         del kwargs["status"]
 
 
+def _needs_status_rule(status: Any) -> bool:
+    """A false status, or one modern Django refuses: an era rule may apply to it."""
+    return status is not None and (not status or not isinstance(status, int) or not 100 <= status <= 599)
+
+
+#: Where ``_wide_status`` leaves a status for ``build_with_era_rules`` to set once Django built the response.
+_WIDE_STATUS = "_http_compat_wide_status"
+
+
+def _wide_status(kwargs: dict[str, Any]) -> None:
+    """Up to 1.10 any status was sent; codes of three digits still make a valid status line."""
+    try:
+        code = int(kwargs["status"])
+    except (TypeError, ValueError):
+        return  # Django's own TypeError
+    if 600 <= code <= 999:
+        warn("response_status_range")
+        del kwargs["status"]
+        kwargs[_WIDE_STATUS] = code
+
+
 def _configured(name: str) -> Any:
     """A setting's value, or None; cheap when it is not set at all.
 
@@ -131,6 +152,7 @@ def _default_content_type(charset: str | None) -> str | None:
 _KEYWORD_RULES: tuple[tuple[str, str, Callable[[dict[str, Any]], None]], ...] = (
     ("response_mimetype", "mimetype", _take_mimetype),
     ("response_falsy_status", "status", _falsy_status),
+    ("response_status_range", "status", _wide_status),
 )
 #: Era rules applied to the response once Django has built it, made per plan.
 _BUILT_RULES: dict[str, Callable[[Config], Callable[[HttpResponseBase], None] | None]] = {
@@ -194,15 +216,19 @@ def build_with_era_rules(
     plan = _current_plan()
     if args and plan.layout is not None:
         args, kwargs = _translate_positional(args, kwargs, plan.layout)
+    wide_status = None
     if kwargs:
         for keyword, rule in plan.keyword_rules:
             if keyword in kwargs:
                 rule(kwargs)
+        wide_status = kwargs.pop(_WIDE_STATUS, None)
     if plan.default_content_type is not None and kwargs.get("content_type") is None:
         default = plan.default_content_type(kwargs.get("charset"))
         if default is not None:
             kwargs["content_type"] = default
     init(*args, **kwargs)
+    if wide_status is not None:
+        response.status_code = wide_status
     for built_rule in plan.built_rules:
         built_rule(response)
 
@@ -228,7 +254,7 @@ def _base_init(
     Django; anything else takes ``build_with_era_rules``.
     """
     plan = _current_plan()
-    if args or legacy or _is_falsy_status(status):
+    if args or legacy or _needs_status_rule(status):
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
         build_with_era_rules(MethodType(_modern_base_init, self), self, args, kwargs)
