@@ -893,6 +893,24 @@ FEATURES: tuple[Feature, ...] = (
         finds=NotFindable("it shows only where code compares the text of Set-Cookie dates"),
     ),
     Feature(
+        id="response_cookie_max_age",
+        code="HC420",
+        api="set_cookie(max_age=...) without an Expires date",
+        area="response",
+        summary=(
+            "A cookie set with max_age and no expires gets Max-Age only; from 1.3 Django adds "
+            "the Expires date the age ends on, for clients that ignore Max-Age."
+        ),
+        added="0.96",
+        removed="1.3",
+        replacement="set_cookie(max_age=...), which now sends Expires too",
+        conflict=True,
+        warns=False,
+        example="assert 'expires' not in response.cookies['k'].output()",
+        modern="assert response.cookies['k']['max-age'] == 3600",
+        finds=NotFindable("it shows only where code reads the Set-Cookie text"),
+    ),
+    Feature(
         id="response_case_sensitive_headers",
         code="HC413",
         api="case-sensitive response[name] and del response[name]",

@@ -28,7 +28,6 @@ UNDECLARED = (
     "response_default_charset",
     "handler_body_removal",
     "response_not_modified_content",
-    "response_cookie_max_age",
     "request_wsgi_input_read_only",
     "http_response_helpers",
     "http_cookie_module",
