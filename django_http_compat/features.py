@@ -792,6 +792,7 @@ FEATURES: tuple[Feature, ...] = (
         removed="1.11",
         replacement="a status from 100 to 599",
         conflict=True,
+        warns=False,
         example="HttpResponse(body, status=799)",
         modern="HttpResponse(body, status=499)",
         finds=NotFindable("the status is usually a value computed at run time"),
@@ -909,6 +910,25 @@ FEATURES: tuple[Feature, ...] = (
         example="assert 'expires' not in response.cookies['k'].output()",
         modern="assert response.cookies['k']['max-age'] == 3600",
         finds=NotFindable("it shows only where code reads the Set-Cookie text"),
+    ),
+    Feature(
+        id="response_default_charset",
+        code="HC421",
+        api="response._charset, and HttpResponse(content_type='')",
+        area="response",
+        summary=(
+            "response._charset is DEFAULT_CHARSET whatever the Content-Type names (unless a "
+            "charset was given or assigned), and an empty content_type gives the default "
+            "Content-Type; the content is still encoded in the charset the header names."
+        ),
+        added="0.96",
+        removed="1.8",
+        replacement="response.charset; content_type=None for the default",
+        conflict=True,
+        warns=False,
+        example='body = response.content.decode(response._charset)\nHttpResponse(data, content_type="")',
+        modern="body = response.content.decode(response.charset)\nHttpResponse(data)",
+        finds=(Attribute(("_charset",), on=RESPONSE, only_known=True),),
     ),
     Feature(
         id="response_case_sensitive_headers",

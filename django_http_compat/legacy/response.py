@@ -35,6 +35,7 @@ from django_http_compat.state import Patch, is_active, state
 from django_http_compat.versions import format_version
 from django_http_compat.warnings import warn
 
+from .charset import empty_content_type
 from .reason_phrases import phrase_at_construction
 
 _MODERN_LAYOUT = ("content_type", "status", "reason", "charset", "headers")
@@ -114,7 +115,6 @@ def _wide_status(kwargs: dict[str, Any]) -> None:
     except (TypeError, ValueError):
         return  # Django's own TypeError
     if 600 <= code <= 999:
-        warn("response_status_range")
         del kwargs["status"]
         kwargs[_WIDE_STATUS] = code
 
@@ -153,6 +153,7 @@ _KEYWORD_RULES: tuple[tuple[str, str, Callable[[dict[str, Any]], None]], ...] = 
     ("response_mimetype", "mimetype", _take_mimetype),
     ("response_falsy_status", "status", _falsy_status),
     ("response_status_range", "status", _wide_status),
+    ("response_default_charset", "content_type", empty_content_type),
 )
 #: Era rules applied to the response once Django has built it, made per plan.
 _BUILT_RULES: dict[str, Callable[[Config], Callable[[HttpResponseBase], None] | None]] = {
@@ -254,7 +255,7 @@ def _base_init(
     Django; anything else takes ``build_with_era_rules``.
     """
     plan = _current_plan()
-    if args or legacy or _needs_status_rule(status):
+    if args or legacy or _needs_status_rule(status) or content_type == "":
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
         build_with_era_rules(MethodType(_modern_base_init, self), self, args, kwargs)

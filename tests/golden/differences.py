@@ -486,4 +486,12 @@ DIFFERENCES: list[Difference] = [
         "HTTP; the shim accepts the codes of three digits they accepted (600-999) and refuses "
         "the others with modern Django's ValueError.",
     ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:7],
+        ("response_charset",),
+        ("/value/charset",),
+        "response.charset arrived in 1.8; modern Django's own code (the content encoding, the "
+        "test client, JsonResponse) reads it, so it is there in every era and names the charset "
+        "the content is encoded in, as _charset did not.",
+    ),
 ]

@@ -25,7 +25,6 @@ UNDECLARED = (
     "response_own_iterator",
     "response_iterable_container",
     "response_deferred_close",
-    "response_default_charset",
     "handler_body_removal",
     "response_not_modified_content",
     "request_wsgi_input_read_only",
