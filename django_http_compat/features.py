@@ -931,6 +931,24 @@ FEATURES: tuple[Feature, ...] = (
         finds=(Attribute(("_charset",), on=RESPONSE, only_known=True),),
     ),
     Feature(
+        id="response_deferred_close",
+        code="HC422",
+        api="a closable iterable given as content, closed by response.close()",
+        area="response",
+        summary=(
+            "A file or generator given as content is read at once but closed only when the "
+            "response is closed (when the server is done), not as soon as it was read."
+        ),
+        added="1.7",
+        removed="1.10",
+        replacement="close the iterable yourself, or a StreamingHttpResponse, which closes it when done",
+        conflict=True,
+        warns=False,
+        example="response = HttpResponse(open(path))\nassert not response._container_file.closed",
+        modern="with open(path) as f:\n    response = HttpResponse(f.read())",
+        finds=NotFindable("it shows only where code relies on the iterable staying open"),
+    ),
+    Feature(
         id="response_case_sensitive_headers",
         code="HC413",
         api="case-sensitive response[name] and del response[name]",

@@ -24,7 +24,6 @@ MODERN = "modern"
 UNDECLARED = (
     "response_own_iterator",
     "response_iterable_container",
-    "response_deferred_close",
     "handler_body_removal",
     "response_not_modified_content",
     "request_wsgi_input_read_only",
