@@ -647,6 +647,57 @@ FEATURES: tuple[Feature, ...] = (
         ),
         pitfalls="The host comes from ``request.get_host()``, which raises ``DisallowedHost`` for a host outside ``ALLOWED_HOSTS``; a relative Location is valid HTTP, so most code can drop the call.",
     ),
+    Feature(
+        id="http_conditional_content_removal",
+        code="HC306",
+        api="django.http.conditional_content_removal(request, response)",
+        area="response",
+        summary=(
+            "Empties the body of a response to a HEAD request, and of a 1xx, 204 or 304 response "
+            "(setting Content-Length: 0 for those), and returns the response."
+        ),
+        added="1.0",
+        removed="1.10",
+        replacement="django.test.client.conditional_content_removal, or nothing: servers drop such bodies",
+        example="from django.http import conditional_content_removal\nresponse = conditional_content_removal(request, response)",
+        modern="from django.test.client import conditional_content_removal\nresponse = conditional_content_removal(request, response)",
+        finds=(
+            ServedNames(
+                (
+                    (
+                        "django.http.conditional_content_removal",
+                        f"{LEGACY}.module_names.conditional_content_removal",
+                    ),
+                )
+            ),
+        ),
+    ),
+    Feature(
+        id="http_cookie_module",
+        code="HC307",
+        api="django.http.Cookie (Python 2's Cookie module)",
+        area="response",
+        summary="django.http imported Python's Cookie module by that name, and old code reached it through django.http.",
+        added="1.3",
+        removed="1.5",
+        replacement="http.cookies (or django.http.SimpleCookie)",
+        example="from django.http import Cookie\njar = Cookie.SimpleCookie()",
+        modern="from http import cookies\njar = cookies.SimpleCookie()",
+        finds=(ServedNames((("django.http.Cookie", "http.cookies"),)),),
+    ),
+    Feature(
+        id="utils_http_urllib_parse",
+        code="HC308",
+        api="django.utils.http.urllib_parse",
+        area="request",
+        summary="Django 1.5 imported the URL-parsing module as urllib_parse in django.utils.http, and code reused it.",
+        added="1.5",
+        removed="1.6",
+        replacement="urllib.parse",
+        example="from django.utils.http import urllib_parse\nurllib_parse.quote(path)",
+        modern="from urllib import parse\nparse.quote(path)",
+        finds=(ServedNames((("django.utils.http.urllib_parse", "urllib.parse"),)),),
+    ),
     # --- response -------------------------------------------------------------
     Feature(
         id="response_mimetype",

@@ -28,8 +28,6 @@ UNDECLARED = (
     "response_not_modified_content",
     "request_wsgi_input_read_only",
     "http_response_helpers",
-    "http_cookie_module",
-    "utils_http_urllib_parse",
     "request_media_type_is_all_types",
     "test_assert_redirects_strips_host",
 )
