@@ -770,7 +770,7 @@ FEATURES: tuple[Feature, ...] = (
         modern="self.assertEqual(response.status_code, 404)",
         finds=NotFindable("it shows only where code compares a reason phrase with its upper-case text"),
         changes=(
-            ("1.4", "422 has a phrase."),
+            ("1.4", "102, 207, 208, 226, 422, 423, 424, 426, 506, 507, 508 and 510 have phrases."),
             (
                 "1.6",
                 "The phrase is fixed when the response is built, so a later status_code change keeps "
@@ -789,12 +789,23 @@ FEATURES: tuple[Feature, ...] = (
         removed="1.9",
         replacement="http.HTTPStatus(code).phrase",
         example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
+        changes=(
+            ("1.4", "The tables have 102, 207, 208, 226, 422, 423, 424, 426, 506, 507, 508 and 510."),
+            (
+                "1.6",
+                "REASON_PHRASES is in django.http.response; the tables have 418, 428, 429, 431 and 511.",
+            ),
+            ("1.7", "The tables have 308."),
+        ),
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
         finds=(
             ServedNames(
                 (
                     ("django.http.response.REASON_PHRASES", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
-                    ("django.core.handlers.wsgi.STATUS_CODE_TEXT", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
+                    (
+                        "django.core.handlers.wsgi.STATUS_CODE_TEXT",
+                        f"{LEGACY}.reason_phrases.STATUS_CODE_TEXT",
+                    ),
                 )
             ),
         ),

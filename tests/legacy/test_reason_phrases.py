@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django_http_compat import override
 from tests.golden.probes.common import served
 from tests.golden.probes.response import SERVED
-from tests.legacy.uses import check_use
+from tests.legacy.uses import check_use, warns
 
 
 def _late_404() -> str:
@@ -69,3 +69,38 @@ def test_the_request_log_of_an_explicit_reason_is_the_view_s(caplog, monkeypatch
     with caplog.at_level(logging.WARNING, logger="django.request"):
         assert served("form/", "form=reason")["status"] == "404 Gone Fishing"
     assert [r.getMessage() for r in caplog.records if r.name == "django.request"] == ["Gone Fishing: /form/"]
+
+
+@pytest.mark.parametrize(
+    ("version", "has", "lacks"),
+    [
+        ("1.3", {400, 404}, {102, 207, 422, 418, 308}),
+        ("1.4", {102, 207, 422, 510}, {418, 429, 308}),
+        ("1.6", {418, 429, 511}, {308}),
+        ("1.8", {308, 418, 102}, set()),
+    ],
+)
+def test_the_tables_are_the_flagged_releases(version, has, lacks):
+    wsgi = importlib.import_module("django.core.handlers.wsgi")
+    with override(version=version), warns("http_reason_phrase_tables"):
+        table = wsgi.STATUS_CODE_TEXT
+        table[599] = "CHANGED"  # a copy: no phrase the shim gives changes
+    assert has <= set(table) and not lacks & set(table)
+    with override(version=version):
+        assert HttpResponse("x", status=599).reason_phrase == "UNKNOWN STATUS CODE"
+
+
+@pytest.mark.parametrize(
+    ("version", "code", "phrase"), [("1.3", 102, "UNKNOWN STATUS CODE"), ("1.4", 102, "PROCESSING")]
+)
+def test_the_status_line_uses_the_flagged_releases_table(version, code, phrase):
+    with override(version=version):
+        assert HttpResponse("x", status=code).reason_phrase == phrase
+
+
+def test_reason_phrases_arrived_in_1_6():
+    response_module = importlib.import_module("django.http.response")
+    with override(version="1.5"), warns("http_reason_phrase_tables"), pytest.raises(AttributeError):
+        response_module.REASON_PHRASES  # noqa: B018
+    with override(version="1.6"), warns("http_reason_phrase_tables"):
+        assert response_module.REASON_PHRASES[418] == "I'M A TEAPOT"
