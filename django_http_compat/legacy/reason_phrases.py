@@ -116,12 +116,18 @@ def phrases_for(version: Version | None) -> dict[int, str]:
     return {code: phrase for code, phrase in UPPER_CASE_PHRASES.items() if code not in missing}
 
 
+@functools.cache
+def _served_table(version: Version | None) -> dict[int, str]:
+    return dict(phrases_for(version))
+
+
 def status_code_text() -> dict[int, str]:
     """``django.core.handlers.wsgi.STATUS_CODE_TEXT``: the flagged release's table.
 
-    A copy, so changing it changes no phrase the shim gives.
+    One dict per release, as the module-level table was; a copy, so changing
+    it changes no phrase the shim gives.
     """
-    return dict(phrases_for(state.config.version))
+    return _served_table(state.config.version)
 
 
 def reason_phrases_table() -> dict[int, str]:
