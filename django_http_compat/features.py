@@ -647,6 +647,57 @@ FEATURES: tuple[Feature, ...] = (
         ),
         pitfalls="The host comes from ``request.get_host()``, which raises ``DisallowedHost`` for a host outside ``ALLOWED_HOSTS``; a relative Location is valid HTTP, so most code can drop the call.",
     ),
+    Feature(
+        id="http_conditional_content_removal",
+        code="HC306",
+        api="django.http.conditional_content_removal(request, response)",
+        area="response",
+        summary=(
+            "Empties the body of a response to a HEAD request, and of a 1xx, 204 or 304 response "
+            "(setting Content-Length: 0 for those), and returns the response."
+        ),
+        added="1.0",
+        removed="1.10",
+        replacement="django.test.client.conditional_content_removal, or nothing: servers drop such bodies",
+        example="from django.http import conditional_content_removal\nresponse = conditional_content_removal(request, response)",
+        modern="from django.test.client import conditional_content_removal\nresponse = conditional_content_removal(request, response)",
+        finds=(
+            ServedNames(
+                (
+                    (
+                        "django.http.conditional_content_removal",
+                        f"{LEGACY}.module_names.conditional_content_removal",
+                    ),
+                )
+            ),
+        ),
+    ),
+    Feature(
+        id="http_cookie_module",
+        code="HC307",
+        api="django.http.Cookie (Python 2's Cookie module)",
+        area="response",
+        summary="django.http imported Python's Cookie module by that name, and old code reached it through django.http.",
+        added="1.3",
+        removed="1.5",
+        replacement="http.cookies (or django.http.SimpleCookie)",
+        example="from django.http import Cookie\njar = Cookie.SimpleCookie()",
+        modern="from http import cookies\njar = cookies.SimpleCookie()",
+        finds=(ServedNames((("django.http.Cookie", "http.cookies"),)),),
+    ),
+    Feature(
+        id="utils_http_urllib_parse",
+        code="HC308",
+        api="django.utils.http.urllib_parse",
+        area="request",
+        summary="Django 1.5 imported the URL-parsing module as urllib_parse in django.utils.http, and code reused it.",
+        added="1.5",
+        removed="1.6",
+        replacement="urllib.parse",
+        example="from django.utils.http import urllib_parse\nurllib_parse.quote(path)",
+        modern="from urllib import parse\nparse.quote(path)",
+        finds=(ServedNames((("django.utils.http.urllib_parse", "urllib.parse"),)),),
+    ),
     # --- response -------------------------------------------------------------
     Feature(
         id="response_mimetype",
@@ -719,7 +770,7 @@ FEATURES: tuple[Feature, ...] = (
         modern="self.assertEqual(response.status_code, 404)",
         finds=NotFindable("it shows only where code compares a reason phrase with its upper-case text"),
         changes=(
-            ("1.4", "422 has a phrase."),
+            ("1.4", "102, 207, 208, 226, 422, 423, 424, 426, 506, 507, 508 and 510 have phrases."),
             (
                 "1.6",
                 "The phrase is fixed when the response is built, so a later status_code change keeps "
@@ -738,12 +789,23 @@ FEATURES: tuple[Feature, ...] = (
         removed="1.9",
         replacement="http.HTTPStatus(code).phrase",
         example="from django.http.response import REASON_PHRASES\nphrase = REASON_PHRASES[404]",
+        changes=(
+            ("1.4", "The tables have 102, 207, 208, 226, 422, 423, 424, 426, 506, 507, 508 and 510."),
+            (
+                "1.6",
+                "REASON_PHRASES is in django.http.response; the tables have 418, 428, 429, 431 and 511.",
+            ),
+            ("1.7", "The tables have 308."),
+        ),
         modern="from http import HTTPStatus\nphrase = HTTPStatus(404).phrase",
         finds=(
             ServedNames(
                 (
                     ("django.http.response.REASON_PHRASES", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
-                    ("django.core.handlers.wsgi.STATUS_CODE_TEXT", f"{LEGACY}.reason_phrases.REASON_PHRASES"),
+                    (
+                        "django.core.handlers.wsgi.STATUS_CODE_TEXT",
+                        f"{LEGACY}.reason_phrases.STATUS_CODE_TEXT",
+                    ),
                 )
             ),
         ),
@@ -778,6 +840,24 @@ FEATURES: tuple[Feature, ...] = (
         example="HttpResponse(body, status=form_status or 0)",
         modern="HttpResponse(body, status=form_status or None)",
         finds=(Keyword(("status",), calls=ANY_RESPONSE, falsy=True),),
+    ),
+    Feature(
+        id="response_status_range",
+        code="HC419",
+        api="a status code from 600 to 999 given to a response class",
+        area="response",
+        summary=(
+            "A status the HTTP table lacks, up to 999, is accepted and sent with the phrase for "
+            "unknown codes; modern Django refuses anything outside 100-599 with ValueError."
+        ),
+        added="0.96",
+        removed="1.11",
+        replacement="a status from 100 to 599",
+        conflict=True,
+        warns=False,
+        example="HttpResponse(body, status=799)",
+        modern="HttpResponse(body, status=499)",
+        finds=NotFindable("the status is usually a value computed at run time"),
     ),
     Feature(
         id="response_iterator_content",
@@ -874,6 +954,61 @@ FEATURES: tuple[Feature, ...] = (
         example="self.assertIn('expires=Thu, 01-Jan-1970', cookie.output())",
         modern="self.assertEqual(cookie['max-age'], 0)",
         finds=NotFindable("it shows only where code compares the text of Set-Cookie dates"),
+    ),
+    Feature(
+        id="response_cookie_max_age",
+        code="HC420",
+        api="set_cookie(max_age=...) without an Expires date",
+        area="response",
+        summary=(
+            "A cookie set with max_age and no expires gets Max-Age only; from 1.3 Django adds "
+            "the Expires date the age ends on, for clients that ignore Max-Age."
+        ),
+        added="0.96",
+        removed="1.3",
+        replacement="set_cookie(max_age=...), which now sends Expires too",
+        conflict=True,
+        warns=False,
+        example="assert 'expires' not in response.cookies['k'].output()",
+        modern="assert response.cookies['k']['max-age'] == 3600",
+        finds=NotFindable("it shows only where code reads the Set-Cookie text"),
+    ),
+    Feature(
+        id="response_default_charset",
+        code="HC421",
+        api="response._charset, and HttpResponse(content_type='')",
+        area="response",
+        summary=(
+            "response._charset is DEFAULT_CHARSET whatever the Content-Type names (unless a "
+            "charset was given or assigned), and an empty content_type gives the default "
+            "Content-Type; the content is still encoded in the charset the header names."
+        ),
+        added="0.96",
+        removed="1.8",
+        replacement="response.charset; content_type=None for the default",
+        conflict=True,
+        warns=False,
+        example='body = response.content.decode(response._charset)\nHttpResponse(data, content_type="")',
+        modern="body = response.content.decode(response.charset)\nHttpResponse(data)",
+        finds=(Attribute(("_charset",), on=RESPONSE, only_known=True),),
+    ),
+    Feature(
+        id="response_deferred_close",
+        code="HC422",
+        api="a closable iterable given as content, closed by response.close()",
+        area="response",
+        summary=(
+            "A file or generator given as content is read at once but closed only when the "
+            "response is closed (when the server is done), not as soon as it was read."
+        ),
+        added="1.7",
+        removed="1.10",
+        replacement="close the iterable yourself, or a StreamingHttpResponse, which closes it when done",
+        conflict=True,
+        warns=False,
+        example="response = HttpResponse(open(path))\nassert not response._container_file.closed",
+        modern="with open(path) as f:\n    response = HttpResponse(f.read())",
+        finds=NotFindable("it shows only where code relies on the iterable staying open"),
     ),
     Feature(
         id="response_case_sensitive_headers",

@@ -38,6 +38,10 @@ class RemovedInDjango10Warning(HttpCompatWarning):
     """Use of a django.http API that Django 1.0 removed or changed."""
 
 
+class RemovedInDjango13Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.3 removed or changed."""
+
+
 class RemovedInDjango15Warning(HttpCompatWarning):
     """Use of a django.http API that Django 1.5 removed or changed."""
 
@@ -104,6 +108,7 @@ CATEGORY_OF = {feature.id: CATEGORIES[feature.category_name] for feature in FEAT
 __all__ = [
     "HttpCompatWarning",
     "RemovedInDjango10Warning",
+    "RemovedInDjango13Warning",
     "RemovedInDjango15Warning",
     "RemovedInDjango16Warning",
     "RemovedInDjango17Warning",

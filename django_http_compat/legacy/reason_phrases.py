@@ -25,7 +25,7 @@ import django.core.handlers.exception
 from django.http.response import HttpResponseBase, HttpResponseRedirectBase
 
 from django_http_compat.conf import Config
-from django_http_compat.state import Patch, state
+from django_http_compat.state import Patch, before, state
 from django_http_compat.versions import VERSION_OF, Version
 
 UNKNOWN = "UNKNOWN STATUS CODE"
@@ -93,15 +93,10 @@ UPPER_CASE_PHRASES: dict[int, str] = {
     511: "NETWORK AUTHENTICATION REQUIRED",
 }
 
-#: ``django.http.response.REASON_PHRASES`` and ``django.core.handlers.wsgi.STATUS_CODE_TEXT``,
-#: one table as in old releases; a copy, so changing it changes no phrase the shim gives.
-REASON_PHRASES = dict(UPPER_CASE_PHRASES)
-
-# Codes the tables of earlier releases lacked (recorded from 1.3.7, 1.4.22,
-# 1.6.11 and 1.7.11; 308 was already in 1.7.11, a release earlier than the
-# 1.8 release notes suggest).
+# Codes the tables of earlier releases lacked (recorded from 1.1.4 to 1.8.19;
+# 308 was already in 1.7.11, a release earlier than the 1.8 release notes suggest).
 _ADDED_IN: dict[str, frozenset[int]] = {
-    "1.4": frozenset({422}),
+    "1.4": frozenset({102, 207, 208, 226, 422, 423, 424, 426, 506, 507, 508, 510}),
     "1.6": frozenset({418, 428, 429, 431, 511}),
     "1.7": frozenset({308}),
 }
@@ -119,6 +114,36 @@ def phrases_for(version: Version | None) -> dict[int, str]:
         for code in codes
     }
     return {code: phrase for code, phrase in UPPER_CASE_PHRASES.items() if code not in missing}
+
+
+@functools.cache
+def _served_table(version: Version | None) -> dict[int, str]:
+    return dict(phrases_for(version))
+
+
+def status_code_text() -> dict[int, str]:
+    """``django.core.handlers.wsgi.STATUS_CODE_TEXT``: the flagged release's table.
+
+    One dict per release, as the module-level table was; a copy, so changing
+    it changes no phrase the shim gives.
+    """
+    return _served_table(state.config.version)
+
+
+def reason_phrases_table() -> dict[int, str]:
+    """``django.http.response.REASON_PHRASES``, the same table, which 1.6 added."""
+    if before("1.6"):
+        raise AttributeError("module 'django.http.response' has no attribute 'REASON_PHRASES'")
+    return status_code_text()
+
+
+def __getattr__(name: str) -> dict[int, str]:
+    """The tables ``features.py`` serves by these names, worked out for the calling code's flag."""
+    if name == "STATUS_CODE_TEXT":
+        return status_code_text()
+    if name == "REASON_PHRASES":
+        return reason_phrases_table()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def legacy_phrase(status_code: int) -> str:

@@ -35,6 +35,7 @@ from django_http_compat.state import Patch, is_active, state
 from django_http_compat.versions import format_version
 from django_http_compat.warnings import warn
 
+from .charset import empty_content_type
 from .reason_phrases import fix_redirect_phrase, phrase_at_construction
 
 _MODERN_LAYOUT = ("content_type", "status", "reason", "charset", "headers")
@@ -112,6 +113,26 @@ def _falsy_status(kwargs: dict[str, Any]) -> None:
         del kwargs["status"]
 
 
+def _needs_status_rule(status: Any) -> bool:
+    """A false status, or one modern Django refuses: an era rule may apply to it."""
+    return status is not None and (not status or not isinstance(status, int) or not 100 <= status <= 599)
+
+
+#: Where ``_wide_status`` leaves a status for ``build_with_era_rules`` to set once Django built the response.
+_WIDE_STATUS = "_http_compat_wide_status"
+
+
+def _wide_status(kwargs: dict[str, Any]) -> None:
+    """Up to 1.10 any status was sent; codes of three digits still make a valid status line."""
+    try:
+        code = int(kwargs["status"])
+    except (TypeError, ValueError):
+        return  # Django's own TypeError
+    if 600 <= code <= 999:
+        del kwargs["status"]
+        kwargs[_WIDE_STATUS] = code
+
+
 def _configured(name: str) -> Any:
     """A setting's value, or None; cheap when it is not set at all.
 
@@ -145,6 +166,8 @@ def _default_content_type(charset: str | None) -> str | None:
 _KEYWORD_RULES: tuple[tuple[str, str, Callable[[dict[str, Any]], None]], ...] = (
     ("response_mimetype", "mimetype", _take_mimetype),
     ("response_falsy_status", "status", _falsy_status),
+    ("response_status_range", "status", _wide_status),
+    ("response_default_charset", "content_type", empty_content_type),
 )
 #: Era rules applied to the response once Django has built it, made per plan.
 _BUILT_RULES: dict[str, Callable[[Config], Callable[[HttpResponseBase], None] | None]] = {
@@ -210,10 +233,12 @@ def build_with_era_rules(
     plan = _current_plan()
     if args and plan.layout is not None:
         args, kwargs = _translate_positional(args, kwargs, plan.layout)
+    wide_status = None
     if kwargs:
         for keyword, rule in plan.keyword_rules:
             if keyword in kwargs:
                 rule(kwargs)
+        wide_status = kwargs.pop(_WIDE_STATUS, None)
     if plan.default_content_type is not None:
         if args:  # Django's own classes pass the content type positionally
             args, kwargs = _name_modern_positional(args, kwargs)
@@ -222,6 +247,8 @@ def build_with_era_rules(
             if default is not None:
                 kwargs["content_type"] = default
     init(*args, **kwargs)
+    if wide_status is not None:
+        response.status_code = wide_status
     for built_rule in plan.built_rules:
         built_rule(response)
 
@@ -255,7 +282,7 @@ def _base_init(
         mimetype = legacy.pop("mimetype")
         if mimetype:
             content_type = mimetype
-    if args or legacy or _is_falsy_status(status):
+    if args or legacy or _needs_status_rule(status) or content_type == "":
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
         build_with_era_rules(MethodType(_modern_base_init, self), self, args, kwargs)

@@ -13,6 +13,11 @@ Modern code meets these responses too: the cache middleware pickles them, the
 ASGI handler sends them from its event loop, and a response built inside
 ``override()`` may be read after it ends.  ``PendingContent`` keeps each of
 those as correct as plain Django, which reads an iterator at once.
+
+From 1.7 to 1.9 content was read at once, but an iterable that can be closed
+(a file, a generator) was closed by ``response.close()``, when the server was
+done, rather than as soon as it was read; code that cleans up in ``close()``
+relied on the response still holding it open until then.
 """
 
 from __future__ import annotations
@@ -101,6 +106,39 @@ def _get_content(self: HttpResponse) -> bytes:
     return _modern_get_content(self)  # type: ignore[no-any-return]  # a property's getter is untyped
 
 
+class DeferredClose:
+    """The ``close`` of content already read, for ``response.close()`` to call.
+
+    A pickled response (the cache middleware's) must not close the original's
+    iterable, and a generator cannot be pickled: a copy gets nothing to close.
+    """
+
+    __slots__ = ("close",)
+
+    def __init__(self, close: Callable[[], Any]) -> None:
+        self.close = close
+
+    def __call__(self) -> None:
+        self.close()
+
+    def __reduce__(self) -> tuple[Callable[[], None], tuple[()]]:
+        return _nothing_to_close, ()
+
+
+def _nothing_to_close() -> None:
+    """What a pickled copy of a response closes for the iterable the original read."""
+
+
+def _read_now(response: HttpResponse, value: Any) -> None:
+    """Modern Django's content setter; from 1.7 to 1.9 the close waits for ``response.close()``."""
+    close = getattr(value, "close", None)
+    if close is None or not is_active("response_deferred_close"):
+        _modern_set_content(response, value)
+        return
+    _modern_set_content(response, (chunk for chunk in value))  # Django closes this generator, not ``value``
+    response._resource_closers.append(DeferredClose(close))  # type: ignore[attr-defined]  # Django-private, not in the stubs
+
+
 def _set_content(self: HttpResponse, value: Any) -> None:
     if self.__dict__.pop("_legacy_iterable_content", None):  # replacing an iterable: maybe pending
         _discard(self)
@@ -110,9 +148,12 @@ def _set_content(self: HttpResponse, value: Any) -> None:
     if not _is_iterable_content(value):
         _modern_set_content(self, value)
         return
+    if not is_active("response_iterator_content"):
+        _read_now(self, value)
+        return
     self.__dict__["_legacy_iterable_content"] = True
     if iter(value) is not value:  # lists and the like: nothing to defer
-        _modern_set_content(self, value)
+        _read_now(self, value)
         return
     warn("response_iterator_content")
     self._container = PendingContent(self, value)  # type: ignore[attr-defined]  # Django-private, not in the stubs
@@ -180,10 +221,14 @@ def _str(self: HttpResponse) -> str:
     return head + ending + ending + self.content.decode(self.charset or "utf-8", "replace")
 
 
+CONTENT = Patch(HttpResponse, "content", property(_get_content, _set_content))
+
+
 def patches() -> dict[str, list[Patch]]:
     return {
+        "response_deferred_close": [CONTENT],
         "response_iterator_content": [
-            Patch(HttpResponse, "content", property(_get_content, _set_content)),
+            CONTENT,
             Patch(HttpResponse, "write", _write),
             Patch(HttpResponse, "tell", _tell),
             Patch(ASGIHandler, "get_response_async", _get_response_async),

@@ -172,8 +172,8 @@ DIFFERENCES: list[Difference] = [
     ),
     Difference(
         ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12"),
-        ("reason_phrases", "reason_phrase_tables"),
-        ("/reason_phrase/", "/after_status_change/", "/REASON_PHRASES/"),
+        ("reason_phrases", "reason_phrase_tables", "status_range"),
+        ("/reason_phrase/", "/after_status_change/", "/REASON_PHRASES/", "/built/value/1"),
         "reason_phrase and REASON_PHRASES arrived in 1.6 (before, only the status line had "
         "the phrase); modern Django's handler needs the attribute, so it is there, upper case.",
     ),
@@ -477,5 +477,29 @@ DIFFERENCES: list[Difference] = [
         "A query string given as non-ASCII text, or with non-UTF-8 escapes, raised "
         "UnicodeEncodeError on these releases' Python 2 branch; the shim leaves text to modern "
         "Django, which decodes it, rather than refuse a call modern code makes.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10 + ("1.10.8",),
+        ("status_range",),
+        ("/-1/", "/99/", "/1000/"),
+        "Security: these releases sent any status, so -1 or 1000 made a status line that is not "
+        "HTTP; the shim accepts the codes of three digits they accepted (600-999) and refuses "
+        "the others with modern Django's ValueError.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:7],
+        ("response_charset",),
+        ("/value/charset",),
+        "response.charset arrived in 1.8; modern Django's own code (the content encoding, the "
+        "test client, JsonResponse) reads it, so it is there in every era and names the charset "
+        "the content is encoded in, as _charset did not.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:4],
+        ("reason_phrase_tables_whole",),
+        ("/REASON_PHRASES/args/",),
+        "django.http.response itself arrived in 1.5; modern Django's code lives in it, so at "
+        "these flags the module is there and only REASON_PHRASES is missing (AttributeError "
+        "either way).",
     ),
 ]

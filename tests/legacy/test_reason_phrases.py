@@ -12,7 +12,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django_http_compat import override
 from tests.golden.probes.common import served
 from tests.golden.probes.response import SERVED
-from tests.legacy.uses import check_use
+from tests.legacy.uses import check_use, warns
 
 
 def _late_404() -> str:
@@ -107,3 +107,42 @@ def test_without_the_redirect_constructor_patch_a_redirect_phrase_follows_its_st
     with override(version="1.8", features={"response_redirect_positional_content": False}):
         response = HttpResponseRedirect("/x/", preserve_request=True)
         assert (response.status_code, response.reason_phrase) == (307, "TEMPORARY REDIRECT")
+
+
+@pytest.mark.parametrize(
+    ("version", "has", "lacks"),
+    [
+        ("1.3", {400, 404}, {102, 207, 422, 418, 308}),
+        ("1.4", {102, 207, 422, 510}, {418, 429, 308}),
+        ("1.6", {418, 429, 511}, {308}),
+        ("1.8", {308, 418, 102}, set()),
+    ],
+)
+def test_the_tables_are_the_flagged_releases(version, has, lacks):
+    wsgi = importlib.import_module("django.core.handlers.wsgi")
+    with override(version=version), warns("http_reason_phrase_tables"):
+        table = wsgi.STATUS_CODE_TEXT
+        assert wsgi.STATUS_CODE_TEXT is table  # one table per release, as the module-level dict was
+    assert has <= set(table) and not lacks & set(table)
+    table[599] = "CHANGED"  # a copy: no phrase the shim gives changes
+    try:
+        with override(version=version):
+            assert HttpResponse("x", status=599).reason_phrase == "UNKNOWN STATUS CODE"
+    finally:
+        del table[599]
+
+
+@pytest.mark.parametrize(
+    ("version", "code", "phrase"), [("1.3", 102, "UNKNOWN STATUS CODE"), ("1.4", 102, "PROCESSING")]
+)
+def test_the_status_line_uses_the_flagged_releases_table(version, code, phrase):
+    with override(version=version):
+        assert HttpResponse("x", status=code).reason_phrase == phrase
+
+
+def test_reason_phrases_arrived_in_1_6():
+    response_module = importlib.import_module("django.http.response")
+    with override(version="1.5"), warns("http_reason_phrase_tables"), pytest.raises(AttributeError):
+        response_module.REASON_PHRASES  # noqa: B018
+    with override(version="1.6"), warns("http_reason_phrase_tables"):
+        assert response_module.REASON_PHRASES[418] == "I'M A TEAPOT"

@@ -49,6 +49,7 @@ USES = {
     "response_positional_order": ("1.4", _positional_after_content),
     "response_default_content_type": ("2.2", _xhtml_by_default),
     "response_falsy_status": ("1.5", lambda: HttpResponse("x", status=0).status_code),
+    "response_status_range": ("1.8", lambda: HttpResponse("x", status=799).status_code),
     "response_not_modified_content_type": ("1.4", lambda: HttpResponseNotModified().get("Content-Type")),
     "response_redirect_positional_content": ("1.6", _redirect_with_content),
 }
@@ -225,3 +226,37 @@ def test_default_content_type_assigned_at_run_time_applies_to_the_next_response(
         assert HttpResponse()["Content-Type"] == "text/plain; charset=utf-8"
         del settings.DEFAULT_CONTENT_TYPE
         assert HttpResponse()["Content-Type"] == "text/html; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    ("version", "phrase"),
+    [("1.4", "UNKNOWN STATUS CODE"), ("1.6", "UNKNOWN STATUS CODE"), ("1.10", "Unknown Status Code")],
+)
+@pytest.mark.parametrize("status", [600, 999, "600"])
+def test_wide_status_is_served_with_the_phrase_for_unknown_codes(version, phrase, status):
+    with override(version=version):
+        response = HttpResponse("x", status=status)
+        streaming = StreamingHttpResponse(["x"], status=status)
+        assert (response.status_code, response.reason_phrase) == (int(status), phrase)
+        assert (streaming.status_code, streaming.reason_phrase) == (int(status), phrase)
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.10", "1.11"])
+@pytest.mark.parametrize("status", [-1, 0.5, 99, 1000, 10**6, "1000"])
+def test_status_outside_three_digits_is_refused_in_every_era(version, status):
+    """Old releases sent '-1 UNKNOWN STATUS CODE'; a status line needs three digits."""
+    with override(version=version), pytest.raises(ValueError, match="from 100 to 599"):
+        HttpResponse("x", status=status)
+
+
+def test_wide_status_is_refused_from_1_11_and_with_the_feature_off():
+    for version, features in (("1.11", {}), ("1.8", {"response_status_range": False})):
+        with override(version=version, features=features), pytest.raises(ValueError, match="from 100 to 599"):
+            HttpResponse("x", status=600)
+
+
+def test_wide_status_goes_on_the_wire_as_a_valid_status_line():
+    from tests.legacy.wsgi import run_wsgi
+
+    with override(version="1.6"):
+        assert run_wsgi("/status/", "code=799")[0] == "799 UNKNOWN STATUS CODE"

@@ -309,8 +309,33 @@ def test_096_writing_to_an_iterator_response_raises_as_seed_003_says():
 
 
 # feature id -> (a release that had it, a use of it as old code wrote it)
+class _Closable:
+    """A closable iterable that is not an iterator (a file-like of the 1.7 era's code)."""
+
+    def __init__(self, *chunks: str) -> None:
+        self.chunks = chunks
+        self.closes = 0
+
+    def __iter__(self):
+        return iter(self.chunks)
+
+    def close(self) -> None:
+        self.closes += 1
+
+
+def _closes_when_built_and_read_and_closed() -> list[int]:
+    content = _Closable("a", "b")
+    response = HttpResponse(content)
+    counts = [content.closes]
+    assert response.content == b"ab"
+    counts.append(content.closes)
+    response.close()
+    return [*counts, content.closes]
+
+
 USES = {
     "response_iterator_content": ("1.6", _read_at_construction),
+    "response_deferred_close": ("1.8", _closes_when_built_and_read_and_closed),
     "response_str_message": ("1.6", lambda: str(HttpResponse("body", content_type="text/plain"))),
 }
 
@@ -318,3 +343,58 @@ USES = {
 @pytest.mark.parametrize("feature_id", sorted(USES))
 def test_legacy_api_works_under_its_flag_and_is_absent_at_a_modern_one(feature_id, reinstall):
     check_use(feature_id, *USES[feature_id], __file__)
+
+
+@pytest.mark.parametrize(("version", "counts"), [("1.7", [0, 0, 1]), ("1.9", [0, 0, 1]), ("1.10", [1, 1, 1])])
+def test_a_closable_iterable_is_closed_by_response_close_from_1_7_to_1_9(version, counts):
+    with override(version=version):
+        assert _closes_when_built_and_read_and_closed() == counts
+
+
+@override(version="1.8")
+def test_deferred_close_through_the_wsgi_handler_and_after_replaced_content():
+    content = _Closable("a")
+    response = HttpResponse(content)
+    response.content = "new"  # the old iterable is still closed at the end, as in 1.8
+    assert (response.content, content.closes) == (b"new", 0)
+    response.close()
+    assert content.closes == 1
+
+    handled = []
+
+    def view(request):
+        handled.append(_Closable("served"))
+        return HttpResponse(handled[0])
+
+    urlconf = type("urls", (), {"urlpatterns": [path("closable/", view)]})
+    environ = make_request("GET").environ
+    environ["PATH_INFO"] = "/closable/"
+    with override_settings(ROOT_URLCONF=urlconf):
+        result = WSGIHandler()(environ, lambda status, headers, exc_info=None: None)
+        assert (b"".join(result), handled[0].closes) == (b"served", 0)
+        result.close()
+    assert handled[0].closes == 1
+
+
+@override(version="1.8")
+def test_a_response_holding_a_deferred_close_pickles_and_its_copy_closes_nothing():
+    generator = (chunk for chunk in ["a", "b"])
+    response = HttpResponse(generator)
+    copy = pickle.loads(pickle.dumps(response))  # the cache middleware's round trip
+    copy.close()
+    assert (copy.content, response.content) == (b"ab", b"ab")
+    content = _Closable("x")
+    original = HttpResponse(content)
+    pickle.loads(pickle.dumps(original)).close()
+    assert content.closes == 0
+    original.close()
+    assert content.closes == 1
+
+
+@override(version="1.8")
+def test_an_error_closing_the_iterable_is_ignored_as_django_ignores_it():
+    content = _Closable("x")
+    content.close = lambda: 1 / 0  # type: ignore[method-assign]
+    response = HttpResponse(content)
+    response.close()
+    assert response.closed

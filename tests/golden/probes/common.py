@@ -24,16 +24,10 @@ MODERN = "modern"
 UNDECLARED = (
     "response_own_iterator",
     "response_iterable_container",
-    "response_deferred_close",
-    "response_default_charset",
     "handler_body_removal",
     "response_not_modified_content",
-    "response_status_range",
-    "response_cookie_max_age",
     "request_wsgi_input_read_only",
     "http_response_helpers",
-    "http_cookie_module",
-    "utils_http_urllib_parse",
     "request_media_type_is_all_types",
     "test_assert_redirects_strips_host",
 )

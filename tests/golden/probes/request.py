@@ -757,6 +757,7 @@ def _helpers_module():
 @probe(
     "http_module_names",
     "http_response_helpers",
+    "http_conditional_content_removal",
     "http_cookie_module",
     "utils_http_urllib_parse",
     "request_media_type_is_all_types",
