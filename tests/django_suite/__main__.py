@@ -30,6 +30,8 @@ from pathlib import Path
 
 import django
 
+from tests import expected_lists
+
 from . import expected, fetch
 from .recorder import SYSTEM_CHECKS
 
@@ -145,13 +147,11 @@ def main() -> int:
                 disagreements += bool(failures)
                 continue
             should_fail = {c[0] for c in expected.expected(entries) if c[1:] == (run, release)}
-            for test in sorted(set(failures) - should_fail):
-                summary.append(f"  FAILED, not in the list: {test}")
-            for test in sorted(should_fail - set(failures)):
-                if test in ran or whole_subset:
-                    summary.append(f"  listed, but did not fail: {test}")
-                    disagreements += 1
-            disagreements += len(set(failures) - should_fail)
+            found = expected_lists.disagreements(
+                set(failures), should_fail, should_fail if whole_subset else ran
+            )
+            summary += found
+            disagreements += len(found)
 
     if options.write:
         entries = expected.updated(entries, covered.__contains__, failed)
