@@ -11,7 +11,7 @@ run are the same, and live here once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -24,6 +24,7 @@ class Listed(Protocol[Combo]):
     """An entry of a list: it stands for a set of (test, ...) combinations."""
 
     tests: list[str]
+    reason: str
 
     def combinations(self) -> set[Combo]: ...
 
@@ -63,3 +64,10 @@ def disagreements(failed: set[str], should_fail: set[str], checked: set[str]) ->
     return [f"  FAILED, not in the list: {test}" for test in sorted(failed - should_fail)] + [
         f"  listed, but did not fail: {test}" for test in sorted((should_fail - failed) & checked)
     ]
+
+
+def write(path: Path, dump: Callable[[list[Any]], str], entries: list[Any], needs: str) -> str:
+    """Write the list ``--write`` made; the summary line says how many entries still need ``needs``."""
+    path.write_text(dump(entries))
+    todo = sum(not entry.reason for entry in entries)
+    return f"Wrote {len(entries)} entries to {path.name}; {todo} need {needs}."

@@ -155,11 +155,7 @@ def main() -> int:
 
     if options.write:
         entries = expected.updated(entries, covered.__contains__, failed)
-        expected.LIST.write_text(expected.dump(entries))
-        todo = sum(not entry.reason for entry in entries)
-        summary.append(
-            f"Wrote {len(entries)} entries to {expected.LIST.name}; {todo} need a feature and a reason."
-        )
+        summary.append(expected_lists.write(expected.LIST, expected.dump, entries, "a feature and a reason"))
     print("\n" + "\n".join(summary))
     # After --write the list says what the runs did: nothing left to disagree with.
     return 1 if disagreements and not options.write else 0

@@ -115,11 +115,7 @@ def main() -> int:
 
     if options.write:
         entries = expected.updated(entries, covered, failed)
-        expected.LIST.write_text(expected.dump(entries))
-        todo = sum(not entry.reason for entry in entries)
-        summary.append(
-            f"Wrote {len(entries)} entries to {expected.LIST.name}; {todo} need a category and a reason."
-        )
+        summary.append(expected_lists.write(expected.LIST, expected.dump, entries, "a category and a reason"))
     print("\n" + "\n".join(summary))
     return 1 if disagreements and not options.write else 0
 
