@@ -30,6 +30,8 @@ from pathlib import Path
 
 import django
 
+from tests import expected_lists
+
 from . import expected, fetch
 from .recorder import SYSTEM_CHECKS
 
@@ -145,21 +147,15 @@ def main() -> int:
                 disagreements += bool(failures)
                 continue
             should_fail = {c[0] for c in expected.expected(entries) if c[1:] == (run, release)}
-            for test in sorted(set(failures) - should_fail):
-                summary.append(f"  FAILED, not in the list: {test}")
-            for test in sorted(should_fail - set(failures)):
-                if test in ran or whole_subset:
-                    summary.append(f"  listed, but did not fail: {test}")
-                    disagreements += 1
-            disagreements += len(set(failures) - should_fail)
+            found = expected_lists.disagreements(
+                set(failures), should_fail, should_fail if whole_subset else ran
+            )
+            summary += found
+            disagreements += len(found)
 
     if options.write:
         entries = expected.updated(entries, covered.__contains__, failed)
-        expected.LIST.write_text(expected.dump(entries))
-        todo = sum(not entry.reason for entry in entries)
-        summary.append(
-            f"Wrote {len(entries)} entries to {expected.LIST.name}; {todo} need a feature and a reason."
-        )
+        summary.append(expected_lists.write(expected.LIST, expected.dump, entries, "a feature and a reason"))
     print("\n" + "\n".join(summary))
     # After --write the list says what the runs did: nothing left to disagree with.
     return 1 if disagreements and not options.write else 0

@@ -11,14 +11,12 @@ a person has written those.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
-
 from django_http_compat.features import FEATURES_BY_ID
+from tests.expected_lists import expected, listed_twice, read_failures, toml_entry
 
 LIST = Path(__file__).with_name("expected_failures.toml")
 RUNS = ("unset", "1.6")
@@ -55,10 +53,8 @@ def load(path: Path = LIST, *, reviewed: bool = True) -> list[Entry]:
     ``reviewed=False`` accepts entries still waiting for a feature and a
     reason (what ``--write`` left), so that the list can be updated again.
     """
-    with open(path, "rb") as file:
-        raw = tomllib.load(file).get("failure", [])
     entries, problems = [], []
-    for number, item in enumerate(raw, 1):
+    for number, item in enumerate(read_failures(path), 1):
         entry = Entry(
             feature=item.get("feature", ""),
             reason=item.get("reason", ""),
@@ -76,18 +72,10 @@ def load(path: Path = LIST, *, reviewed: bool = True) -> list[Entry]:
         if reviewed and not entry.reason.strip():
             problems.append(f"{where}: say why the failures are inherent (reason)")
         entries.append(entry)
-    seen: set[Combination] = set()
-    for entry in entries:
-        if twice := seen & entry.combinations():
-            problems.append(f"{path.name}: listed twice: {sorted(twice)}")
-        seen |= entry.combinations()
+    problems.extend(listed_twice(entries, path.name))
     if problems:
         raise SystemExit("\n".join(problems))
     return entries
-
-
-def expected(entries: Iterable[Entry]) -> set[Combination]:
-    return set().union(*(entry.combinations() for entry in entries))
 
 
 def updated(
@@ -132,16 +120,8 @@ def updated(
 
 
 def dump(entries: Iterable[Entry]) -> str:
-    """TOML text of the list (strings written as JSON strings, which TOML reads alike)."""
-    parts = [HEADER]
-    for entry in entries:
-        tests = "".join(f"    {json.dumps(test)},\n" for test in entry.tests)
-        parts.append(
-            "\n[[failure]]\n"
-            f"feature = {json.dumps(entry.feature)}\n"
-            f"reason = {json.dumps(entry.reason, ensure_ascii=False)}\n"
-            f"runs = {json.dumps(entry.runs)}\n"
-            f"django = {json.dumps(entry.django)}\n"
-            f"tests = [\n{tests}]\n"
-        )
-    return "".join(parts)
+    """TOML text of the list."""
+    fields = ("feature", "reason", "runs", "django")
+    return HEADER + "".join(
+        toml_entry([(name, getattr(entry, name)) for name in fields], entry.tests) for entry in entries
+    )

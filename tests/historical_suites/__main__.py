@@ -27,6 +27,8 @@ from pathlib import Path
 
 import django
 
+from tests import expected_lists
+
 from . import expected, fetch
 
 
@@ -102,24 +104,18 @@ def main() -> int:
                 f"{len(failures)} failing; expected failures: {by_category}; "
                 f"{time.monotonic() - started:.1f} s"
             )
-            for test in sorted(failures):
-                if (test, flag) not in listed:
-                    summary.append(f"  FAILED, not in the list: {test}")
-                    disagreements += 1
-                if options.verbose:
+            listed_tests = {test for test, _ in listed}
+            found = expected_lists.disagreements(set(failures), listed_tests, listed_tests)
+            summary += found
+            disagreements += len(found)
+            if options.verbose:
+                for test in sorted(failures):
                     detail = failures[test].get("detail", "").strip().splitlines() or [""]
                     summary.append(f"    {test}: {detail[-1][:300]}")
-            for test, _ in sorted(listed - {(test, flag) for test in failures}):
-                summary.append(f"  listed, but did not fail: {test}")
-                disagreements += 1
 
     if options.write:
         entries = expected.updated(entries, covered, failed)
-        expected.LIST.write_text(expected.dump(entries))
-        todo = sum(not entry.reason for entry in entries)
-        summary.append(
-            f"Wrote {len(entries)} entries to {expected.LIST.name}; {todo} need a category and a reason."
-        )
+        summary.append(expected_lists.write(expected.LIST, expected.dump, entries, "a category and a reason"))
     print("\n" + "\n".join(summary))
     return 1 if disagreements and not options.write else 0
 

@@ -11,14 +11,12 @@ and reason, and the list refuses to load until a person has written them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
-
 from django_http_compat.features import FEATURES_BY_ID
+from tests.expected_lists import expected, listed_twice, read_failures, toml_entry
 from tests.golden.differences import DIFFERENCES
 
 from .fetch import RELEASES
@@ -70,10 +68,8 @@ def load(path: Path | None = None, *, reviewed: bool = True) -> list[Entry]:
     reason (what ``--write`` left), so that the list can be updated again.
     """
     path = path or LIST
-    with open(path, "rb") as file:
-        raw = tomllib.load(file).get("failure", [])
     entries, problems = [], []
-    for number, item in enumerate(raw, 1):
+    for number, item in enumerate(read_failures(path), 1):
         entry = Entry(
             category=item.get("category", ""),
             reason=item.get("reason", ""),
@@ -105,18 +101,10 @@ def load(path: Path | None = None, *, reviewed: bool = True) -> list[Entry]:
         if entry.category != "deliberate" and (entry.difference or entry.unlisted):
             problems.append(f"{where}: only a deliberate difference cites differences.py")
         entries.append(entry)
-    seen: set[Combination] = set()
-    for entry in entries:
-        if twice := seen & entry.combinations():
-            problems.append(f"{path.name}: listed twice: {sorted(twice)}")
-        seen |= entry.combinations()
+    problems.extend(listed_twice(entries, path.name))
     if problems:
         raise SystemExit("\n".join(problems))
     return entries
-
-
-def expected(entries: Iterable[Entry]) -> set[Combination]:
-    return set().union(*(entry.combinations() for entry in entries))
 
 
 def updated(entries: list[Entry], covered: set[Combination], failed: set[Combination]) -> list[Entry]:
@@ -151,25 +139,11 @@ def updated(entries: list[Entry], covered: set[Combination], failed: set[Combina
 
 
 def dump(entries: Iterable[Entry]) -> str:
-    """TOML text of the list (strings written as JSON strings, which TOML reads alike)."""
+    """TOML text of the list; ``feature``, ``difference`` and ``unlisted`` only where set."""
     parts = [HEADER]
     for entry in entries:
-        tests = "".join(f"    {json.dumps(test)},\n" for test in entry.tests)
-        cite = "".join(
-            f"{name} = {json.dumps(value, ensure_ascii=False)}\n"
-            for name, value in (
-                ("feature", entry.feature),
-                ("difference", entry.difference),
-                ("unlisted", entry.unlisted),
-            )
-            if value
-        )
-        parts.append(
-            "\n[[failure]]\n"
-            f"category = {json.dumps(entry.category)}\n"
-            f"reason = {json.dumps(entry.reason, ensure_ascii=False)}\n"
-            f"{cite}"
-            f"releases = {json.dumps(entry.releases)}\n"
-            f"tests = [\n{tests}]\n"
-        )
+        cites = [(name, getattr(entry, name)) for name in ("feature", "difference", "unlisted")]
+        fields = [("category", entry.category), ("reason", entry.reason)]
+        fields += [(name, value) for name, value in cites if value] + [("releases", entry.releases)]
+        parts.append(toml_entry(fields, entry.tests))
     return "".join(parts)

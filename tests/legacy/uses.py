@@ -32,6 +32,16 @@ def outcome(use: Callable[[], Any]) -> tuple[Any, ...]:
         return ("error", type(exc), str(exc))
 
 
+def check_refused_as_plain_django(use: Callable[[], Any]) -> None:
+    """At a modern flag a removed API fails exactly as in plain Django: same exception, same text."""
+    with override(version="5.2"):
+        flagged = outcome(use)
+    uninstall()
+    plain = outcome(use)
+    assert plain[0] == "error", plain
+    assert flagged == plain
+
+
 def check_use(feature_id: str, release: str, use: Callable[[], Any], caller_file: str) -> None:
     """Modern flag == plain Django; the flagged release works, differs and warns at the caller."""
     feature = FEATURES_BY_ID[feature_id]
