@@ -666,7 +666,7 @@ FEATURES: tuple[Feature, ...] = (
                 (
                     (
                         "django.http.conditional_content_removal",
-                        f"{LEGACY}.module_names.conditional_content_removal",
+                        f"{LEGACY}.handler.conditional_content_removal",
                     ),
                 )
             ),
@@ -894,6 +894,55 @@ FEATURES: tuple[Feature, ...] = (
         example="assert response['Content-Type'] == 'text/html; charset=utf-8'  # a 304",
         modern="assert not response.has_header('Content-Type')",
         finds=NotFindable("it shows only in what clients or tests read from a 304"),
+    ),
+    Feature(
+        id="response_not_modified_content",
+        code="HC423",
+        api="HttpResponseNotModified(content) and content set on a 304",
+        area="response",
+        summary=(
+            "A 304 response accepted content, and .content gave it back; the request handler "
+            "removed it before the response was sent."
+        ),
+        added="1.0",
+        removed="1.5",
+        replacement="HttpResponseNotModified() with no content (a 304 carries no body)",
+        conflict=True,
+        # The audit cannot point at the call (below), so the call does not warn either.
+        warns=False,
+        example='return HttpResponseNotModified("unchanged")',
+        modern="return HttpResponseNotModified()",
+        finds=NotFindable(
+            "the audit's call groups do not single out HttpResponseNotModified; "
+            "look for it called with arguments"
+        ),
+        pitfalls=(
+            "The content is kept for ``.content`` (and ``.text``) only: iterating the response gives "
+            "nothing, so no server is handed a 304 body at any flag, whatever serves it."
+        ),
+    ),
+    Feature(
+        id="handler_body_removal",
+        code="HC424",
+        api="bodies removed by the request handler (HEAD, 1xx, 204, 304)",
+        area="response",
+        summary=(
+            "The request handler emptied the body of the answer to a HEAD request and of every "
+            "1xx, 204 and 304 response, and set Content-Length: 0 on the latter, for servers and "
+            "tests alike."
+        ),
+        added="1.0",
+        removed="1.10",
+        replacement="nothing: servers drop such bodies, and the test client drops them too",
+        conflict=True,
+        warns=False,
+        example='self.assertEqual(response["Content-Length"], "0")  # a 204',
+        modern="self.assertEqual(response.status_code, 204)",
+        finds=NotFindable("it shows only in what servers and tests receive for those responses"),
+        pitfalls=(
+            "The test client still empties these bodies; only ``Content-Length: 0`` on 1xx, 204 and "
+            "304 responses, and bodies seen by code that calls the handler itself, differ."
+        ),
     ),
     Feature(
         id="response_absolute_location",

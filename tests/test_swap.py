@@ -89,6 +89,7 @@ OUTSIDE_THE_CLASSES = {
     "shortcuts_render_to_response": "a name served in django.shortcuts",
     "shortcuts_context_instance": "arguments of the served render_to_response()",
     "response_absolute_location": "the request handler rewrites Location",
+    "handler_body_removal": "the request handler removes the bodies",
 }
 RESPONSE_FEATURES = sorted(feature.id for feature in FEATURES if feature.area == "response")
 SWAP_CLASSES = [

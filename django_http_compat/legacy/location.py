@@ -2,10 +2,10 @@
 
 Old releases rewrote a relative ``Location`` into an absolute URI after the
 view and middleware had run, so servers, and tests through the test client,
-saw ``http://testserver/next/``.  Wrapping ``BaseHandler.get_response`` (and
-its async twin) reaches the WSGI and ASGI handlers and both test clients.  The
-host comes from ``request.get_host()``, so ALLOWED_HOSTS still applies: a
-request whose host is not allowed keeps its relative Location.
+saw ``http://testserver/next/``.  The rewrite is one of the request handler's
+fixes, applied by ``handler`` to every response.  The host comes from
+``request.get_host()``, so ALLOWED_HOSTS still applies: a request whose host
+is not allowed keeps its relative Location.
 
 The rewrite runs after Django's handler has turned exceptions into
 responses, so it must not raise: a Location it cannot rewrite (a host not
@@ -35,7 +35,6 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
@@ -59,26 +58,6 @@ def fix_location_header(request: HttpRequest, response: HttpResponseBase) -> Htt
     """
     if response.has_header("Location"):
         response["Location"] = request.build_absolute_uri(response["Location"])
-    return response
-
-
-_modern_get_response = BaseHandler.get_response
-_modern_get_response_async = BaseHandler.get_response_async
-
-
-@functools.wraps(_modern_get_response)
-def _get_response(self: BaseHandler, request: HttpRequest) -> Any:
-    response = _modern_get_response(self, request)
-    if "location" in response.headers._store:  # every response passes here: the rest is rare
-        make_location_absolute(request, response)
-    return response
-
-
-@functools.wraps(_modern_get_response_async)
-async def _get_response_async(self: BaseHandler, request: HttpRequest) -> Any:
-    response = await _modern_get_response_async(self, request)
-    if "location" in response.headers._store:
-        make_location_absolute(request, response)
     return response
 
 
@@ -119,10 +98,7 @@ def _assert_redirects(test_case: type) -> Any:
 
 
 def patches() -> dict[str, list[Patch]]:
-    found = [
-        Patch(BaseHandler, "get_response", _get_response),
-        Patch(BaseHandler, "get_response_async", _get_response_async),
-    ]
+    found: list[Patch] = []
     testcases = sys.modules.get("django.test.testcases")
     if testcases is not None and hasattr(testcases, "SimpleTestCase"):  # not while it is being imported
         test_case = testcases.SimpleTestCase

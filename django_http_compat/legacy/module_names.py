@@ -24,7 +24,6 @@ from django_http_compat.warnings import warn
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
-    from django.http.response import HttpResponseBase
 
 #: Helpers of the one-module ``django.http`` of 1.4 that no module has any more.
 RESERVED_CHARS = "!*'();:@&=+$,/?%#[]"
@@ -41,16 +40,6 @@ def str_to_unicode(s: Any, encoding: str) -> Any:
 def get_host(request: HttpRequest) -> str:
     """``request.get_host()``, with its ALLOWED_HOSTS validation."""
     return request.get_host()
-
-
-def conditional_content_removal(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-    """Django's test client helper, with the ``Content-Length: 0`` old releases set on bodiless statuses."""
-    from django.test.client import conditional_content_removal as remove
-
-    remove(request, response)
-    if 100 <= response.status_code < 200 or response.status_code in (204, 304):
-        response["Content-Length"] = "0"
-    return response
 
 
 class LegacyName(NamedTuple):

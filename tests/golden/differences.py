@@ -502,4 +502,12 @@ DIFFERENCES: list[Difference] = [
         "these flags the module is there and only REASON_PHRASES is missing (AttributeError "
         "either way).",
     ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:4],
+        ("not_modified_content",),
+        ("/iterated/",),
+        "Security: these releases iterated the content given to a 304, which only their own "
+        "handler's removal kept off the wire; the shim keeps it for .content alone, so iterating "
+        "the response (what a WSGI server reads) gives nothing, whichever handler serves it.",
+    ),
 ]

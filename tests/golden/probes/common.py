@@ -24,8 +24,6 @@ MODERN = "modern"
 UNDECLARED = (
     "response_own_iterator",
     "response_iterable_container",
-    "handler_body_removal",
-    "response_not_modified_content",
     "request_wsgi_input_read_only",
     "http_response_helpers",
     "request_media_type_is_all_types",

@@ -729,6 +729,7 @@ def probe_not_modified_content():
         "positional": outcome(lambda: built("body")),
         "keyword": outcome(lambda: built(content="body")),
         "empty": outcome(lambda: built()),
+        "iterated": outcome(lambda: [text(chunk) for chunk in HttpResponseNotModified("body")]),
     }
 
 
