@@ -22,8 +22,6 @@ MODERN = "modern"
 #: yet.  Each becomes a feature of that name (or is renamed to one) when it is
 #: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
-    "response_own_iterator",
-    "response_iterable_container",
     "handler_body_removal",
     "response_not_modified_content",
     "request_wsgi_input_read_only",
