@@ -867,7 +867,7 @@ FEATURES: tuple[Feature, ...] = (
         summary=(
             "An iterator given as content is not read at construction: it streams to the "
             "server unless something reads .content first, which keeps the result; write() "
-            "and tell() on such a response raise."
+            "and tell() on such a response raise; response.close() closes it."
         ),
         added="0.96",
         deprecated="1.5",
@@ -1058,6 +1058,72 @@ FEATURES: tuple[Feature, ...] = (
         example="response = HttpResponse(open(path))\nassert not response._container_file.closed",
         modern="with open(path) as f:\n    response = HttpResponse(f.read())",
         finds=NotFindable("it shows only where code relies on the iterable staying open"),
+    ),
+    Feature(
+        id="response_iterable_container",
+        code="HC425",
+        api="HttpResponse(list) keeping the list as its content",
+        area="response",
+        summary=(
+            "An iterable that is neither a string nor an iterator (a list, a tuple, a queryset) "
+            "is kept as given: iterating the response gives one chunk per item, each read of "
+            ".content joins them again, and response.close() closes it."
+        ),
+        added="0.96",
+        removed="1.7",
+        replacement="HttpResponse(b''.join(...)) for the whole body, StreamingHttpResponse(items) for one chunk per item",
+        conflict=True,
+        warns=False,
+        example='response = HttpResponse(["<p>", "Ada", "</p>"])\nassert list(response) == [b"<p>", b"Ada", b"</p>"]',
+        modern='response = StreamingHttpResponse(["<p>", "Ada", "</p>"])\nassert list(response) == [b"<p>", b"Ada", b"</p>"]',
+        finds=NotFindable("it shows only in how many chunks the content is iterated in, or when it is read"),
+        changes=(("1.5", "The first read of .content replaces the iterable with the joined content."),),
+        pitfalls="Modern ``HttpResponse`` joins the items at construction: an item appended to the list afterwards is no longer sent, and iterating the response gives one chunk.",
+    ),
+    Feature(
+        id="response_own_iterator",
+        code="HC426",
+        api="iter(response) returning the response itself",
+        area="response",
+        summary=(
+            "A response is its own iterator: iter(response) returns it, each call starting a "
+            "new pass over the content, and next(response) gives the next chunk of that pass, "
+            "encoded."
+        ),
+        added="0.96",
+        removed="1.7",
+        replacement="iter(response), which returns a new iterator over the content",
+        conflict=True,
+        warns=False,
+        example="chunks = iter(response)\nfirst = next(response)",
+        modern="chunks = iter(response)\nfirst = next(chunks)",
+        finds=NotFindable("every server iterates responses; only code that relies on the identity shows it"),
+        changes=(
+            (
+                "1.5",
+                "Only the first iter() starts a pass; later calls continue it, so a second list(response) is empty.",
+            ),
+        ),
+    ),
+    Feature(
+        id="response_next_method",
+        code="HC427",
+        api="response.next()",
+        area="response",
+        summary=(
+            "Python 2's name of the iterator method: the next chunk of the pass iter(response) "
+            "started, up to 1.6; from 1.7 it is six.Iterator's spelling of a __next__ that "
+            "responses no longer have (they stopped being their own iterators), so calling it "
+            "raises AttributeError."
+        ),
+        added="0.96",
+        removed="2.0",
+        replacement="next() on the iterator iter(response) returns",
+        conflict=True,
+        api_removed=True,
+        example="response = HttpResponse(rows)\niter(response)\nfirst = response.next()",
+        modern="first = next(iter(response))",
+        finds=(Method(("next",), on=RESPONSE, only_known=True, args=0),),
     ),
     Feature(
         id="response_case_sensitive_headers",

@@ -126,6 +126,7 @@ def _contains_by_iteration(obj: Any, key: Any) -> bool:
 _WITHOUT_METHOD: dict[str, Callable[[Any], Callable[..., Any]]] = {
     "__getitem__": lambda obj: lambda key: _stand_in(type(obj))[key],
     "__contains__": lambda obj: functools.partial(_contains_by_iteration, obj),
+    "__next__": lambda obj: functools.partial(next, _stand_in(type(obj))),
 }
 #: Special names that are looked up as ordinary attributes, so that their
 #: absence is an AttributeError (pickle's ``__getstate__`` on Python 3.10).

@@ -31,6 +31,7 @@ from django.http import (
     FileResponse,
     HttpRequest,
     HttpResponse,
+    HttpResponseBase,
     HttpResponseNotModified,
     HttpResponseRedirect,
     QueryDict,
@@ -418,6 +419,10 @@ def _mutate_post():
 
 
 #: Operations modern code performs on the patched classes, each through Python's own syntax.
+def _is_own_iterator(response: HttpResponse) -> tuple[bool, list[bytes], list[bytes]]:
+    return iter(response) is response, list(response), list(response)
+
+
 OPERATIONS = {
     "request[key]": lambda: RequestFactory().get("/?path=x")["path"],
     "key in request": lambda: "path" in RequestFactory().get("/?path=x"),
@@ -427,6 +432,10 @@ OPERATIONS = {
     "pickle(response)": lambda: _pickled_content(HttpResponse(b"x")),
     "iterator content": lambda: HttpResponse(iter([b"a", b"b"])).content,
     "response.write after iterator": lambda: HttpResponse(iter([b"a"])).write(b"b"),
+    "list content": lambda: [list(HttpResponse([b"a", b"b"])), HttpResponse([b"a", b"b"]).content],
+    "iter(response)": lambda: _is_own_iterator(HttpResponse(b"x")),
+    "next(response)": lambda: next(HttpResponse(b"x")),
+    "response.next()": lambda: HttpResponse(b"x").next(),  # type: ignore[attr-defined]
     "upload[key]": lambda: SimpleUploadedFile("a.txt", b"x")["filename"],
     "upload.keys": lambda: SimpleUploadedFile("a.txt", b"x").keys(),
     "MultiValueDict.items()": lambda: type(MultiValueDict({"a": ["1"]}).items()),
@@ -502,6 +511,7 @@ _GUARDED_SPECIAL = {
         (HttpRequest, "__getitem__"),
         (HttpRequest, "__contains__"),
         (UploadedFile, "__getitem__"),
+        (HttpResponseBase, "__next__"),
     )
 }
 _EVERYTHING = {feature.id: True for feature in FEATURES}

@@ -1,18 +1,29 @@
-"""Response content as old releases held it: lazy iterators, and ``str(response)``.
+"""Response content as old releases held it: kept iterables, the response as its own iterator, ``str(response)``.
 
-An iterator handed to an old ``HttpResponse`` was not read when the response
-was built.  The server iterated it, so it streamed, unless code read
-``.content`` (or called ``write()``/``tell()``) first; from 1.5 that read kept
-the result.  The shim keeps every era lazy in that 1.5 way: before 1.5 a second
-read of ``.content`` returned ``''``, and since modern middleware reads
-``.content`` (``CommonMiddleware`` sets Content-Length from it), reproducing
-that would serve empty bodies.  What 1.4 and earlier did refuse, ``write()``
-and ``tell()`` on a response built from an iterable, they still refuse.
+Up to 1.6 an iterable given to ``HttpResponse`` was not joined when the
+response was built: it was the response's container.  An iterator (a
+generator, a file) streamed to the server unless code read ``.content`` (or
+called ``write()``/``tell()``) first; from 1.5 that read kept the result.  The
+shim keeps every era's iterator in that 1.5 way: before 1.5 a second read of
+``.content`` returned ``''``, and since modern middleware reads ``.content``
+(``CommonMiddleware`` sets Content-Length from it), reproducing that would
+serve empty bodies.  Any other iterable (a list, a tuple, a queryset) is kept
+too: each pass over the response is a pass over it, one chunk per item, and
+``.content`` joins it, on every read up to 1.4 and once from 1.5, when the
+joined content replaces it.  What 1.4 and earlier refused, ``write()`` and
+``tell()`` on a response built from an iterable, they still refuse.  Either
+kind is closed by ``response.close()``, when the server is done.
+
+Up to 1.6 the response was also its own iterator: ``iter(response)`` returned
+it, each ``iter()`` starting a pass over the content up to 1.4 and only the
+first from 1.5, and Python 2's ``next()`` gave the next chunk.  From 1.7 to
+1.11 ``next`` was still there, six's Python 2 spelling of a ``__next__`` the
+responses no longer had, so calling it raised ``AttributeError``.
 
 Modern code meets these responses too: the cache middleware pickles them, the
 ASGI handler sends them from its event loop, and a response built inside
-``override()`` may be read after it ends.  ``PendingContent`` keeps each of
-those as correct as plain Django, which reads an iterator at once.
+``override()`` may be read after it ends.  ``KeptContent`` keeps each of
+those as correct as plain Django, which joins an iterable at once.
 
 From 1.7 to 1.9 content was read at once, but an iterable that can be closed
 (a file, a generator) was closed by ``response.close()``, when the server was
@@ -22,9 +33,8 @@ relied on the response still holding it open until then.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -41,59 +51,69 @@ _modern_get_content = _modern_content.fget
 _modern_set_content = _modern_content.fset
 _modern_write = HttpResponse.write
 _modern_tell = HttpResponse.tell
+_modern_iter = HttpResponse.__iter__
 
 
-class PendingContent:
-    """An iterator given as content and not yet read.
+class KeptContent:
+    """An iterable given as content, held as the response's container where ``feature`` is in force.
 
-    Where the feature is in force, iterating it streams it, once, as the
-    server did in old releases.  Anywhere else (after ``override()`` has
-    ended, after ``uninstall()``) Django's own ``content``, iteration and
-    ``write()`` reach it unpatched, and it reads itself into the response
-    first, as modern Django reads an iterator, so they see the same bytes.
+    ``feature`` is ``response_iterator_content`` for an iterator (read once)
+    and ``response_iterable_container`` for any other iterable (read on each
+    pass).  Where the feature is in force, a pass over the container is a pass
+    over the iterable, each chunk encoded.  Anywhere else (after
+    ``override()`` has ended, after ``uninstall()``) Django's own ``content``,
+    iteration and ``write()`` reach it unpatched, and it reads itself into the
+    response first, as modern Django reads an iterable, so they see the same
+    bytes.
     """
 
-    def __init__(self, response: HttpResponse, iterator: Iterator[Any]) -> None:
+    def __init__(self, response: HttpResponse, iterable: Iterable[Any], feature: str) -> None:
         self._response = response
-        self._iterator = iterator
-        self._close: Callable[[], Any] | None = getattr(iterator, "close", None)
+        self._iterable = iterable
+        self._feature = feature
         self._settled: list[bytes] | None = None
 
+    @property
+    def is_iterator(self) -> bool:
+        return self._feature == "response_iterator_content"
+
+    def in_force(self) -> bool:
+        """Is the iterable still held, and its feature in force for the calling code?"""
+        return self._settled is None and state.installed and is_active(self._feature)
+
     def __iter__(self) -> Iterator[bytes]:
-        if self._settled is None and state.installed and is_active("response_iterator_content"):
-            return (self._response.make_bytes(chunk) for chunk in self._iterator)
-        return iter(self.settle())
+        return self.chunks() if self.in_force() else iter(self.settle())
+
+    def chunks(self) -> Iterator[bytes]:
+        """A pass over the iterable (what is left of it, for an iterator), each chunk encoded."""
+        return (self._response.make_bytes(chunk) for chunk in self._iterable)
 
     def append(self, chunk: bytes) -> None:
         """Django's ``write()`` appends to the container: the content read so far comes first."""
         self.settle().append(chunk)
 
     def __reduce__(self) -> tuple[type[list[bytes]], tuple[list[bytes]]]:
-        """Pickling (the cache middleware) reads the content and stores a plain list."""
+        """Pickling (the cache middleware) stores the content as a plain list of encoded chunks.
+
+        An iterator is read into the response first (it cannot be read twice);
+        another iterable is passed over without being replaced, as old releases
+        pickled it untouched.
+        """
+        if self._settled is None and not self.is_iterator:
+            return list, (list(self.chunks()),)
         return list, (self.settle(),)
 
     def settle(self) -> list[bytes]:
-        """Read the rest of the iterator into the response, as the first ``.content`` did from 1.5.
+        """Read the rest of the iterable into the response, as the first ``.content`` did from 1.5.
 
-        The iterator is then closed, as modern Django closes an iterator it has
-        read, and its closer leaves the response, which pickles without it.
+        Before 1.5 an iterator's chunks stay one chunk each.  The iterable
+        stays open: ``response.close()`` closes it, as these releases did.
         """
         if self._settled is None:
-            content = b"".join(self._response.make_bytes(chunk) for chunk in self._iterator)
-            self._settled = [content]
-            self.discard()
+            chunks = list(self.chunks())
+            self._settled = chunks if before("1.5") else [b"".join(chunks)]
         self._response._container = self._settled  # type: ignore[attr-defined]  # Django-private, not in the stubs
         return self._settled
-
-    def discard(self) -> None:
-        """Close the iterator and take its closer off the response (the content is read or replaced)."""
-        if self._close is not None:
-            closers = self._response._resource_closers  # type: ignore[attr-defined]  # Django-private, not in the stubs
-            if self._close in closers:
-                closers.remove(self._close)
-            with contextlib.suppress(Exception):  # as Django's close() and content setter do
-                self._close()
-            self._close = None
 
 
 def _is_iterable_content(value: Any) -> bool:
@@ -101,13 +121,16 @@ def _is_iterable_content(value: Any) -> bool:
 
 
 def _get_content(self: HttpResponse) -> bytes:
-    if type(self._container) is PendingContent:  # type: ignore[attr-defined]  # Django-private, not in the stubs
-        self._container.settle()  # type: ignore[attr-defined]  # Django-private, not in the stubs
+    container = self._container  # type: ignore[attr-defined]  # Django-private, not in the stubs
+    if type(container) is KeptContent:
+        if not container.is_iterator and before("1.5") and container.in_force():
+            return b"".join(container.chunks())  # up to 1.4 the iterable stays the container
+        container.settle()
     return _modern_get_content(self)  # type: ignore[no-any-return]  # a property's getter is untyped
 
 
 class DeferredClose:
-    """The ``close`` of content already read, for ``response.close()`` to call.
+    """The ``close`` of content kept or read, for ``response.close()`` to call.
 
     A pickled response (the cache middleware's) must not close the original's
     iterable, and a generator cannot be pickled: a copy gets nothing to close.
@@ -126,7 +149,7 @@ class DeferredClose:
 
 
 def _nothing_to_close() -> None:
-    """What a pickled copy of a response closes for the iterable the original read."""
+    """What a pickled copy of a response closes for the iterable the original held."""
 
 
 def _read_now(response: HttpResponse, value: Any) -> None:
@@ -140,36 +163,26 @@ def _read_now(response: HttpResponse, value: Any) -> None:
 
 
 def _set_content(self: HttpResponse, value: Any) -> None:
-    if self.__dict__.pop("_legacy_iterable_content", None):  # replacing an iterable: maybe pending
-        _discard(self)
+    self.__dict__.pop("_legacy_iterable_content", None)
     if type(value) is bytes or type(value) is str:  # what nearly every response holds
         _modern_set_content(self, value)
         return
     if not _is_iterable_content(value):
         _modern_set_content(self, value)
         return
-    if not is_active("response_iterator_content"):
+    if is_active("response_iterator_content"):
+        self.__dict__["_legacy_iterable_content"] = True  # write() and tell() refuse it before 1.5
+    is_iterator = hasattr(type(value), "__next__")  # iter(value) would start a pass over a list
+    feature = "response_iterator_content" if is_iterator else "response_iterable_container"
+    if not is_active(feature):
         _read_now(self, value)
         return
-    self.__dict__["_legacy_iterable_content"] = True
-    if iter(value) is not value:  # lists and the like: nothing to defer
-        _read_now(self, value)
-        return
-    warn("response_iterator_content")
-    self._container = PendingContent(self, value)  # type: ignore[attr-defined]  # Django-private, not in the stubs
+    if is_iterator:
+        warn(feature)
+    self._container = KeptContent(self, value, feature)  # type: ignore[attr-defined]  # Django-private, not in the stubs
     if hasattr(value, "close"):
-        self._resource_closers.append(value.close)  # type: ignore[attr-defined]  # Django-private, not in the stubs
-    # Pickle saves attributes in order; with the closers after the content, it
-    # reaches PendingContent first, whose reduction unregisters the iterator's
-    # closer before the closers are saved.
-    self._resource_closers = self.__dict__.pop("_resource_closers")  # type: ignore[attr-defined]  # Django-private, not in the stubs
+        self._resource_closers.append(DeferredClose(value.close))  # type: ignore[attr-defined]  # Django-private, not in the stubs
     self.__dict__.pop("text", None)
-
-
-def _discard(response: HttpResponse) -> None:
-    container = response.__dict__.get("_container")
-    if type(container) is PendingContent:
-        container.discard()
 
 
 def _refuse_before_1_5(response: HttpResponse, what: str) -> None:
@@ -191,25 +204,70 @@ def _tell(self: HttpResponse) -> int:
 
 @functools.wraps(ASGIHandler.get_response_async)
 async def _get_response_async(self: ASGIHandler, request: HttpRequest) -> HttpResponseBase:
-    """Under ASGI, read pending content in the request's sync thread before the handler sends.
+    """Under ASGI, read kept content in the request's sync thread before the handler sends.
 
     The handler reads ``.content`` on its event loop after sending the status
-    line, where a generator's ORM queries raise ``SynchronousOnlyOperation``
-    (cutting the body short, logged nowhere) and a blocking generator stalls
-    every connection.  Read where Django runs sync views, an error is handled
-    as one raised by the outermost middleware: logged, and answered by
-    ``handler500``.
+    line, where a generator's (or a queryset's) ORM queries raise
+    ``SynchronousOnlyOperation`` (cutting the body short, logged nowhere) and
+    a blocking generator stalls every connection.  Read where Django runs sync
+    views, an error is handled as one raised by the outermost middleware:
+    logged, and answered by ``handler500``.
     """
     response = await super(ASGIHandler, self).get_response_async(request)
-    pending = getattr(response, "_container", None)
-    if type(pending) is PendingContent:
+    kept = getattr(response, "_container", None)
+    if type(kept) is KeptContent:
         try:
-            await sync_to_async(pending.settle, thread_sensitive=True)()
+            await sync_to_async(kept.settle, thread_sensitive=True)()
         except Exception as exc:
             failed = response
             response = await sync_to_async(response_for_exception, thread_sensitive=False)(request, exc)
-            response._resource_closers.extend(failed._resource_closers)  # type: ignore[attr-defined]  # Django-private; the request's, the iterator's
+            response._resource_closers.extend(failed._resource_closers)  # type: ignore[attr-defined]  # Django-private; the request's, the iterable's
     return response
+
+
+# --- the response as its own iterator ---------------------------------------------------
+
+
+class OwnPass:
+    """``response._iterator``: the pass over the content that ``iter(response)`` started.
+
+    A pickled copy (the cache middleware's) is a response nobody has
+    iterated: its pass is ``None``, and its first ``iter()`` starts one.
+    """
+
+    __slots__ = ("chunks",)
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+
+    def __next__(self) -> bytes:
+        return next(self.chunks)
+
+    def __reduce__(self) -> tuple[Callable[[], None], tuple[()]]:
+        return _not_started, ()
+
+
+def _not_started() -> None:
+    """What a pickled copy of a response holds for the pass the original had started."""
+
+
+@functools.wraps(_modern_iter)
+def _own_iter(self: HttpResponse) -> HttpResponse:
+    """The response itself: a new pass over the content on each call up to 1.4, on the first from 1.5."""
+    if before("1.5") or type(self.__dict__.get("_iterator")) is not OwnPass:
+        self._iterator = OwnPass(_modern_iter(self))  # type: ignore[attr-defined]  # the name old releases used
+    return self
+
+
+def _next_chunk(self: HttpResponseBase) -> bytes:
+    """The next encoded chunk of the pass ``iter(response)`` started (``AttributeError`` before one)."""
+    return self.make_bytes(next(self._iterator))  # type: ignore[attr-defined]  # set by iter(), or Django's own (streaming)
+
+
+def _next(self: HttpResponseBase) -> bytes:
+    """Python 2's name of ``__next__``, spelled as six spelled it: it fails where there is no ``__next__``."""
+    warn("response_next_method")
+    return type(self).__next__(self)  # type: ignore[attr-defined, no-any-return]  # from response_own_iterator, if at all
 
 
 @functools.wraps(HttpResponse.__str__)
@@ -222,6 +280,7 @@ def _str(self: HttpResponse) -> str:
 
 
 CONTENT = Patch(HttpResponse, "content", property(_get_content, _set_content))
+ASGI_READS_KEPT_CONTENT = Patch(ASGIHandler, "get_response_async", _get_response_async)
 
 
 def patches() -> dict[str, list[Patch]]:
@@ -231,7 +290,13 @@ def patches() -> dict[str, list[Patch]]:
             CONTENT,
             Patch(HttpResponse, "write", _write),
             Patch(HttpResponse, "tell", _tell),
-            Patch(ASGIHandler, "get_response_async", _get_response_async),
+            ASGI_READS_KEPT_CONTENT,
         ],
+        "response_iterable_container": [CONTENT, ASGI_READS_KEPT_CONTENT],
+        "response_own_iterator": [
+            Patch(HttpResponse, "__iter__", _own_iter),
+            Patch(HttpResponseBase, "__next__", _next_chunk),
+        ],
+        "response_next_method": [Patch(HttpResponseBase, "next", _next)],
         "response_str_message": [Patch(HttpResponse, "__str__", _str)],
     }

@@ -89,3 +89,19 @@ def test_rewrites():
 def test_unpacked_arguments_are_not_fixable():
     # issue 18 item 4: has_key(*keys) would become ``*keys in q``.
     check_not_fixable("def view(request, keys):\n    return request.GET.has_key(*keys)\n")
+
+
+def test_response_next_only_on_known_responses():
+    check_findings(
+        """\
+        from django.http import HttpResponse
+
+        def view(request, rows):
+            response = HttpResponse(rows)
+            iter(response)
+            first = response.next()
+            rows.next()
+            next(response)
+        """,
+        [(6, "response_next_method")],
+    )

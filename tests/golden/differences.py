@@ -228,6 +228,36 @@ DIFFERENCES: list[Difference] = [
     ),
     Difference(
         PY2_RELEASES_BEFORE_1_10[:4],
+        ("iterable_content",),
+        ("/closable_iterator/content_first/value/1",),
+        "As above: before 1.5 an iterator that .content had read was gone, so iterating the "
+        "response afterwards gave nothing; the shim keeps what the first read got, one chunk "
+        "per item, and serves it.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[6:] + ("1.10.8",),
+        ("response_own_iterator",),
+        ("/builtin_next/", "/builtin_next_after_iter/"),
+        "Python 2's next(response) called response.next(), which raised AttributeError from "
+        "1.7; Python 3's next() looks for __next__ on the class, and one that raised would make "
+        "every response pass for an iterator (collections.abc.Iterator). next(response) raises "
+        "TypeError instead, as for any object that is not an iterator.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:4],
+        ("census",),
+        (
+            "/HttpResponse/__next__ (added by the shim)",
+            "/StreamingHttpResponse/__next__ (added by the shim)",
+            "/StreamingHttpResponse/next (added by the shim)",
+        ),
+        "Python 3's iteration calls __next__ where Python 2's called next, so a response that "
+        "is its own iterator (response_own_iterator) needs both, as 1.5 and 1.6 had them; "
+        "StreamingHttpResponse, there at every flag for modern code, inherits them from "
+        "HttpResponseBase, as in 1.5.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:4],
         ("iterator_content",),
         ("/write_then_read/args", "/tell/args", "/list_write/args"),
         "The refusal names the class by its modern module path (django.http.response."
@@ -282,6 +312,14 @@ DIFFERENCES: list[Difference] = [
         "1.11 was recorded on Python 3, where QueryDict methods return iterators and has_key/"
         "iter* do not exist; the 1.11 flag selects the Python 2 contract most 1.11 code was "
         "written for (turn off querydict_list_returns and querydict_py2_methods for Python 3 code).",
+    ),
+    Difference(
+        ("1.11.29",),
+        ("response_own_iterator",),
+        ("/has_next", "/next_method"),
+        "As above: on Python 3 a 1.11 response has no next; the 1.11 flag gives the Python 2 "
+        "response.next, which raises AttributeError as it did there (turn off "
+        "response_next_method for Python 3 code).",
     ),
     Difference(
         ("1.11.29",),
@@ -433,10 +471,12 @@ DIFFERENCES: list[Difference] = [
             "/iterlists (added by the shim)",
             "/itervalues (added by the shim)",
             "/HttpResponse/__str__ (added by the shim)",
+            "/HttpResponse/next (added by the shim)",
+            "/StreamingHttpResponse/next (added by the shim)",
         ),
         "1.11 was recorded on Python 3; the 1.11 flag gives the Python 2 methods "
-        "(querydict_py2_methods) and message (response_str_message) most 1.11 code was "
-        "written for, as above.",
+        "(querydict_py2_methods, response_next_method) and message (response_str_message) "
+        "most 1.11 code was written for, as above.",
     ),
     Difference(
         PY2_RELEASES_BEFORE_1_10[:7],

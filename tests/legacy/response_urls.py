@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from django.urls import path
 
-from tests.legacy.test_response_content import rows_view
+from tests.legacy.test_response_content import items_view, rows_view
 
-urlpatterns = [path("rows/", rows_view)]
+urlpatterns = [path("rows/", rows_view), path("items/", items_view)]

@@ -41,9 +41,14 @@ CACHE_MIDDLEWARE = [
 
 
 def _masked(headers) -> list[tuple[str, str]]:
-    """Headers by lower-case name, without the server's own, dates masked."""
+    """Headers by lower-case name, without the server's own, dates and the cache's Age (seconds) masked."""
     return sorted(
-        (name.lower(), re.sub(r"\d\d:\d\d:\d\d", "TIME", re.sub(r"\d+ \w+ \d{4}", "DATE", value)))
+        (
+            name.lower(),
+            "SECONDS"
+            if name.lower() == "age"
+            else re.sub(r"\d\d:\d\d:\d\d", "TIME", re.sub(r"\d+ \w+ \d{4}", "DATE", value)),
+        )
         for name, value in headers
         if name.lower() not in {"date", "server", "transfer-encoding"}
     )
@@ -65,15 +70,18 @@ def served_twice(path: str, cache: dict) -> tuple[list, int]:
 
 
 @pytest.mark.parametrize("backend", ["locmem", "filebased"])
-def test_a_generator_page_is_cached_as_plain_django_caches_its_str_twin(backend, tmp_path, reinstall):
+@pytest.mark.parametrize(("kind", "version"), [("generator", "1.6"), ("list", "1.4"), ("list", "1.6")])
+def test_a_kept_iterable_page_is_cached_as_plain_django_caches_its_str_twin(
+    kind, version, backend, tmp_path, reinstall
+):
     def cache(name: str) -> dict:
         return {
             "BACKEND": f"django.core.cache.backends.{backend}.{'LocMemCache' if backend == 'locmem' else 'FileBasedCache'}",
             "LOCATION": str(tmp_path / name),
         }
 
-    with override(version="1.6", warnings="ignore"):
-        legacy, legacy_calls = served_twice("/generator/page/", cache("legacy"))
+    with override(version=version, warnings="ignore"):
+        legacy, legacy_calls = served_twice(f"/{kind}/page/", cache("legacy"))
     uninstall()
     plain, plain_calls = served_twice("/str/page/", cache("plain"))
     assert legacy == plain
@@ -81,32 +89,40 @@ def test_a_generator_page_is_cached_as_plain_django_caches_its_str_twin(backend,
     assert legacy_calls == plain_calls == 1  # the second answer came from the cache
 
 
-def test_a_pickled_generator_response_holds_no_closer_of_the_generator(reinstall):
-    events = []
-
-    def chunks():
-        try:
-            yield "a"
-            yield "b"
-        finally:
-            events.append("closed")
-
+def test_a_pickled_response_closes_nothing_of_what_the_original_holds(reinstall):
+    rows = b"id,name\r\n1,teapot\r\n"
+    held = [Rows(), Rows(), Rows(), _Closable("a", "b")]
     with override(version="1.6", warnings="ignore"):
-        read_first = HttpResponse(chunks())
-        assert read_first.content == b"ab"
-        unread = HttpResponse(chunks())
-        copies = [pickle.loads(pickle.dumps(response)) for response in (read_first, unread)]
-        replaced = HttpResponse(chunks())
+        read_first, unread, replaced, listed = (HttpResponse(content) for content in held)
+        assert read_first.content == rows
         replaced.content = "c"
-        copies.append(pickle.loads(pickle.dumps(replaced)))
+        originals = [read_first, unread, replaced, listed]
+        copies = [pickle.loads(pickle.dumps(response)) for response in originals]
     uninstall()
-    plain = pickle.loads(pickle.dumps(HttpResponse("ab")))
     for copy in copies:
-        assert copy._resource_closers == plain._resource_closers == []
         assert type(copy._container) is list
-    assert [copy.content for copy in copies] == [b"ab", b"ab", b"c"]
-    assert unread.content == b"ab"  # pickling read it into the response itself
-    assert events == ["closed", "closed"]  # read generators are closed, as Django closes them
+        copy.close()
+    assert [copy.content for copy in copies] == [rows, rows, b"c", b"ab"]
+    assert unread.content == rows  # pickling read the iterator into the response itself
+    closes = lambda: [content.events.count("close") for content in held[:3]] + [held[3].closes]  # noqa: E731
+    assert closes() == [0, 0, 0, 0]  # a copy closes nothing of the original's
+    for response in originals:
+        response.close()
+    assert closes() == [1, 1, 1, 1]  # each original closes what it was given, as 1.6 did
+
+
+@pytest.mark.parametrize(("version", "rest_of_the_pass"), [("1.4", [b"a", b"b"]), ("1.6", [b"b"])])
+def test_a_response_iterated_before_pickling_pickles_and_its_copy_starts_its_own_pass(
+    version, rest_of_the_pass
+):
+    with override(version=version, warnings="ignore"):
+        items = ["a", "b"]
+        response = HttpResponse(items)
+        assert next(iter(response)) == b"a"  # a pass over the list is under way
+        copy = pickle.loads(pickle.dumps(response))  # the cache middleware's round trip
+        assert list(copy) == [b"a", b"b"]
+        assert list(response) == rest_of_the_pass  # up to 1.4 each iter() starts again
+        assert type(response._container) is not list and response.content == copy.content == b"ab"
 
 
 # --- a response built inside override(), read after it has ended -----------------------
@@ -210,6 +226,14 @@ def test_asgi_serves_a_generator_that_uses_the_orm_as_plain_django_serves_its_st
 
 
 @pytest.mark.server
+def test_asgi_serves_a_kept_queryset_as_plain_django_serves_its_str_twin(asgi):
+    legacy = answered(asgi["shim"][0], "/iterable/emails/")
+    plain = answered(asgi["plain"][0], "/str/emails/")
+    assert legacy == plain
+    assert legacy[0] == 200 and legacy[2] == b"ada@example.comgrace@example.com"
+
+
+@pytest.mark.server
 def test_asgi_answers_a_failing_generator_with_djangos_logged_500(asgi):
     legacy = answered(asgi["shim"][0], "/generator/missing/")
     plain = answered(asgi["plain"][0], "/str/missing/")
@@ -295,6 +319,29 @@ def test_an_iterator_response_is_served_whole_with_and_without_middleware():
         assert len(chunks) == (2 if not middleware else 1)  # CommonMiddleware read it for Content-Length
 
 
+def items_view(request):
+    return HttpResponse(["id,name\r\n", "1,teapot\r\n", "2,kettle\r\n"], content_type="text/csv")
+
+
+@pytest.mark.parametrize(("version", "after_common_middleware"), [("1.4", 3), ("1.6", 1)])
+def test_a_list_response_is_served_one_chunk_per_item_until_its_content_is_read(
+    version, after_common_middleware, reinstall
+):
+    urls, common = "tests.legacy.response_urls", ["django.middleware.common.CommonMiddleware"]
+    with override(version=version, warnings="ignore"):
+        served = [
+            run_wsgi("/items/", ROOT_URLCONF=urls, MIDDLEWARE=middleware) for middleware in ([], common)
+        ]
+    uninstall()
+    plain = [run_wsgi("/items/", ROOT_URLCONF=urls, MIDDLEWARE=middleware) for middleware in ([], common)]
+    for (status, headers, chunks), (plain_status, plain_headers, plain_chunks) in zip(
+        served, plain, strict=True
+    ):
+        assert (status, headers, b"".join(chunks)) == (plain_status, plain_headers, b"".join(plain_chunks))
+    # CommonMiddleware reads .content for Content-Length: from 1.5 that joins the list.
+    assert [len(chunks) for _, _, chunks in served] == [3, after_common_middleware]
+
+
 @override(version="0.96", warnings="ignore")
 def test_096_writing_to_an_iterator_response_raises_as_seed_003_says():
     response = HttpResponse(iter(["a", "b"]))
@@ -333,8 +380,29 @@ def _closes_when_built_and_read_and_closed() -> list[int]:
     return [*counts, content.closes]
 
 
+def _items_appended_after_construction() -> bytes:
+    items = ["a"]
+    response = HttpResponse(items)
+    items.append("b")
+    return response.content
+
+
+def _own_iteration() -> list:
+    response = HttpResponse("ab")
+    return [iter(response) is response, list(response), list(response)]
+
+
+def _next_method() -> bytes:
+    response = HttpResponse("ab")
+    iter(response)
+    return response.next()
+
+
 USES = {
     "response_iterator_content": ("1.6", _read_at_construction),
+    "response_iterable_container": ("1.6", _items_appended_after_construction),
+    "response_own_iterator": ("1.6", _own_iteration),
+    "response_next_method": ("1.6", _next_method),
     "response_deferred_close": ("1.8", _closes_when_built_and_read_and_closed),
     "response_str_message": ("1.6", lambda: str(HttpResponse("body", content_type="text/plain"))),
 }
@@ -398,3 +466,24 @@ def test_an_error_closing_the_iterable_is_ignored_as_django_ignores_it():
     response = HttpResponse(content)
     response.close()
     assert response.closed
+
+
+class _CountsPasses:
+    """An iterable that is not an iterator, counting how often a pass over it starts."""
+
+    def __init__(self, *chunks: str) -> None:
+        self.chunks = chunks
+        self.passes = 0
+
+    def __iter__(self):
+        self.passes += 1
+        return iter(self.chunks)
+
+
+@pytest.mark.parametrize("version", ["0.96", "1.4", "1.5", "1.6", "1.7", "6.1"])
+def test_building_a_response_and_reading_its_content_starts_one_pass_over_the_iterable(version):
+    with override(version=version, warnings="ignore"):
+        content = _CountsPasses("a", "b")
+        response = HttpResponse(content)
+        assert response.content == b"ab"
+    assert content.passes == 1

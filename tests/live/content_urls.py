@@ -29,6 +29,13 @@ def generator_page(request):
     return response
 
 
+def list_page(request):
+    CALLS[request.path] += 1
+    response = HttpResponse(list(page("page")), content_type="text/html; charset=utf-8")
+    response["X-Page"] = "1"
+    return response
+
+
 def str_page(request):
     CALLS[request.path] += 1
     response = HttpResponse("".join(page("page")), content_type="text/html; charset=utf-8")
@@ -63,6 +70,17 @@ def generator_missing(request):
 
 def str_missing(request):
     return HttpResponse("member: " + Member.objects.get(email="nobody@example.com").email)
+
+
+def iterable_emails(request):
+    """A queryset as the content: up to 1.6 it is kept, and evaluated when the content is read."""
+    emails = Member.objects.order_by("email").values_list("email", flat=True)
+    return HttpResponse(emails, content_type="text/plain")
+
+
+def str_emails(request):
+    emails = Member.objects.order_by("email").values_list("email", flat=True)
+    return HttpResponse("".join(emails), content_type="text/plain")
 
 
 _events_lock = threading.Lock()
@@ -106,4 +124,9 @@ urlpatterns = [
     path(f"{kind}/{name}/", globals()[f"{kind}_{name}"])
     for kind in ("generator", "str")
     for name in ("page", "members", "missing", "wait")
-] + [path("release/", release)]
+] + [
+    path("release/", release),
+    path("list/page/", list_page),
+    path("iterable/emails/", iterable_emails),
+    path("str/emails/", str_emails),
+]

@@ -96,3 +96,5 @@ def test_real_server_answers_as_the_test_client(server):
         v.startswith("fixed=1; expires=Wed, 02-Jan-2030 03:04:05 GMT") for k, v in by_view["cookie-dates"][2]
     )
     assert by_view["post-charset"][3] == b'"caf\\u00e9"'
+    assert by_view["iterable-container"][3] == b"<p>kept</p>!"
+    assert by_view["own-iterator"][3] == b'[true, "a", "b", ""]'

@@ -262,6 +262,19 @@ def feature_querydict(request):
     return _text([keys, sorted(request.GET.iteritems()), request.GET.has_key("a")])
 
 
+def feature_iterable_container(request):
+    items = ["<p>", "kept", "</p>"]
+    response = HttpResponse(items)
+    items.append("!")  # the list is the content up to 1.6: this is sent too
+    return response
+
+
+def feature_own_iterator(request):
+    response = HttpResponse(["a", "b"])
+    passes = [iter(response) is response, response.next(), b"".join(response), b"".join(response)]
+    return _text([part.decode() if isinstance(part, bytes) else part for part in passes])
+
+
 FEATURE_VIEWS = {
     name[len("feature_") :].replace("_", "-"): view
     for name, view in globals().items()

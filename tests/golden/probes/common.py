@@ -22,8 +22,6 @@ MODERN = "modern"
 #: yet.  Each becomes a feature of that name (or is renamed to one) when it is
 #: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
-    "response_own_iterator",
-    "response_iterable_container",
     "request_wsgi_input_read_only",
     "http_response_helpers",
     "request_media_type_is_all_types",

@@ -503,7 +503,7 @@ def probe_shortcuts():
 # --- the response as its own iterator --------------------------------------------
 
 
-@probe("response_own_iterator")
+@probe("response_own_iterator", "response_next_method")
 def probe_response_own_iterator():
     from django.http import HttpResponse
 
