@@ -610,7 +610,15 @@ FEATURES: tuple[Feature, ...] = (
         replacement="your own formatting of the request attributes you need",
         example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
         modern='text = "%s GET=%r" % (request.path, request.GET)',
-        finds=(ServedNames((("django.http.build_request_repr", f"{LEGACY}.request.build_request_repr"),)),),
+        finds=(
+            ServedNames(
+                (
+                    ("django.http.build_request_repr", f"{LEGACY}.request.build_request_repr"),
+                    # Where it was defined from 1.5 on.
+                    ("django.http.request.build_request_repr", f"{LEGACY}.request.build_request_repr"),
+                )
+            ),
+        ),
     ),
     Feature(
         id="http_module_names",
