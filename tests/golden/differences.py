@@ -379,6 +379,58 @@ DIFFERENCES: list[Difference] = [
         "JsonResponse, FileResponse, ...) at every flag, because Django's own views and "
         "handlers import them from there.",
     ),
+    Difference(
+        ("1.1.4", "1.2.7"),
+        ("get_host_disallowed_message", "get_host_debug_without_allowed_hosts"),
+        ("/value/",),
+        "Security: before ALLOWED_HOSTS (1.5, backported to 1.3.6 and 1.4.4) get_host() "
+        "returned whatever Host header came, so absolute URLs and password-reset links could "
+        "point to an attacker's host; the shim validates the host as modern Django does and "
+        "raises DisallowedHost, answered with a 400.",
+    ),
+    Difference(
+        ("1.3.7", "1.4.22", "1.5.12", "1.6.11", "1.7.11"),
+        ("get_host_debug_without_allowed_hosts",),
+        ("/example.com/",),
+        "Security (CVE-2016-9014, DNS rebinding): with DEBUG on and ALLOWED_HOSTS empty these "
+        "releases accepted any Host; since the 1.8.16/1.9.11/1.10.3 security releases only "
+        "localhost names are accepted then, and the shim keeps that.",
+    ),
+    Difference(
+        ("1.3.7", "1.4.22", "1.5.12", "1.6.11"),
+        ("get_host_disallowed_message",),
+        ("/value/",),
+        "The refusal of a Host outside ALLOWED_HOSTS is modern Django's DisallowedHost, a "
+        "subclass of the SuspiciousOperation raised up to 1.5 (except SuspiciousOperation still "
+        "catches it), with modern Django's message; 1.3 to 1.5 worded it otherwise, and 1.6 "
+        "wrote no space after the period and did not say why a name is invalid. Only the "
+        "wording and the subclass differ.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:8],
+        ("request_long_repr_secrets",),
+        ("/value/",),
+        "Security: the long repr(request) (up to 1.7) and build_request_repr() (1.4 to 1.8) "
+        "printed every COOKIES and META value, and error reports and logs print them; the shim "
+        "masks the values of secret-looking keys (API_KEY, session keys, tokens, passwords ...) "
+        "with the exception reporter filter, as modern error reports do.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("non_ascii_header_value",),
+        ("/assigned/",),
+        "Up to 1.4, on Python 2, a header value that was not ASCII raised UnicodeEncodeError; "
+        "modern Django accepts it (Latin-1 as it is, anything else MIME-encoded), and the shim "
+        "adds no refusal of a call modern Django accepts.",
+    ),
+    Difference(
+        ("1.7.11", "1.8.19", "1.9.13", "1.10.8"),
+        ("get_after_encoding_set",),
+        ("/utf8_after/",),
+        "From 1.7 to 1.10 WSGIRequest cached GET where the encoding setter did not look, so "
+        "setting request.encoding after GET was read left GET decoded with the encoding the code "
+        "had just replaced; the shim re-decodes it, as 1.6 and earlier and 1.11 and later do.",
+    ),
     # --- what modern test code and logging meet --------------------------------------
     Difference(
         ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12", "1.6.11"),

@@ -1040,3 +1040,17 @@ def probe_reason_phrase_tables_whole():
         "REASON_PHRASES": outcome(lambda: table(django.http.response.REASON_PHRASES)),
         "STATUS_CODE_TEXT": outcome(lambda: table(wsgi.STATUS_CODE_TEXT)),
     }
+
+
+@probe(MODERN)
+def probe_non_ascii_header_value():
+    """A header value that is not ASCII: refused up to 1.4 on Python 2, kept as Latin-1 later."""
+    import django.http
+
+    response = django.http.HttpResponse()
+
+    def assign():
+        response["X-Name"] = "caf\u00e9"
+        return text(response["X-Name"])  # Python 2 releases store the Latin-1 bytes
+
+    return {"assigned": outcome(assign)}
