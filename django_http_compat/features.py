@@ -933,7 +933,7 @@ FEATURES: tuple[Feature, ...] = (
         area="response",
         summary=(
             "On Python 2, str(response) was the header lines, a blank line and the content, "
-            "each line ending with a bare LF."
+            "each line ending with a bare LF; str() of a streaming response, the header lines alone."
         ),
         added="0.96",
         removed="2.0",

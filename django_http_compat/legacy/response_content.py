@@ -31,7 +31,7 @@ from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest
-from django.http.response import HttpResponse, HttpResponseBase
+from django.http.response import HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 from django_http_compat.state import Patch, before, is_active, state
 from django_http_compat.warnings import warn
@@ -221,6 +221,13 @@ def _str(self: HttpResponse) -> str:
     return head + ending + ending + self.content.decode(self.charset or "utf-8", "replace")
 
 
+@functools.wraps(StreamingHttpResponse.__str__)
+def _streaming_str(self: StreamingHttpResponse) -> str:
+    """The header lines alone, as Python 2's ``str()`` of a streaming response gave them (the body is not read)."""
+    warn("response_str_message")
+    return self.serialize_headers().decode("latin-1")
+
+
 CONTENT = Patch(HttpResponse, "content", property(_get_content, _set_content))
 
 
@@ -233,5 +240,8 @@ def patches() -> dict[str, list[Patch]]:
             Patch(HttpResponse, "tell", _tell),
             Patch(ASGIHandler, "get_response_async", _get_response_async),
         ],
-        "response_str_message": [Patch(HttpResponse, "__str__", _str)],
+        "response_str_message": [
+            Patch(HttpResponse, "__str__", _str),
+            Patch(StreamingHttpResponse, "__str__", _streaming_str),
+        ],
     }

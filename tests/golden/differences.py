@@ -503,6 +503,7 @@ DIFFERENCES: list[Difference] = [
             "/iterlists (added by the shim)",
             "/itervalues (added by the shim)",
             "/HttpResponse/__str__ (added by the shim)",
+            "/StreamingHttpResponse/__str__ (added by the shim)",
         ),
         "1.11 was recorded on Python 3; the 1.11 flag gives the Python 2 methods "
         "(querydict_py2_methods) and message (response_str_message) most 1.11 code was "
@@ -651,6 +652,14 @@ DIFFERENCES: list[Difference] = [
         "ignore_parse_errors= for Django's own parse_cookie(); modern Django parses cookies "
         "without it (the cookie_parser probe keeps its strict parser on purpose). CompatCookie "
         "takes what SimpleCookie takes (input=None), as the old one did through *args.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("census", "str_response"),
+        ("/classes/StreamingHttpResponse/__str__ (added by the shim)", "/value/streaming"),
+        "StreamingHttpResponse arrived in 1.5; modern Django's class is there at every flag "
+        "(Django's own views return it), and at these flags str() of it gives the header "
+        "lines, as from 1.5 to 1.10 (response_str_message).",
     ),
     Difference(
         ("1.1.4", "1.2.7"),

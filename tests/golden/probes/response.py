@@ -399,7 +399,23 @@ def probe_str_response():
 
     response = HttpResponse("body", content_type="text/plain")
     response["X-A"] = "1"
-    return {"str": outcome(lambda: _message(text(str(response))))}
+    return {"str": outcome(lambda: _message(text(str(response)))), "streaming": _streaming_str()}
+
+
+def _streaming_str():
+    """str() of a streaming response (1.5 on), and the body it leaves."""
+    import django.http
+
+    if not hasattr(django.http, "StreamingHttpResponse"):
+        return None
+    response = django.http.StreamingHttpResponse(iter(["body"]), content_type="text/plain")
+    response["X-A"] = "1"
+
+    def message():
+        value = text(str(response))
+        return _message(value) if "\n" in value else "repr"  # Python 3: the object's repr
+
+    return {"str": outcome(message), "body": [text(chunk) for chunk in response]}
 
 
 @probe("response_not_modified_content_type")
