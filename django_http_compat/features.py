@@ -1069,6 +1069,34 @@ FEATURES: tuple[Feature, ...] = (
         finds=(ServedNames((("django.http.CompatCookie", f"{LEGACY}.cookies.CompatCookie"),)),),
     ),
     Feature(
+        id="http_CompatibleStreamingHttpResponse",
+        code="HC423",
+        api="django.http.CompatibleStreamingHttpResponse",
+        area="response",
+        summary=(
+            "A streaming response whose content middleware could still read, which consumes "
+            "the iterator and keeps what it read, or assign."
+        ),
+        added="1.5",
+        deprecated="1.5",
+        removed="1.7",
+        replacement="django.http.StreamingHttpResponse, read through streaming_content",
+        example="return CompatibleStreamingHttpResponse(open(path, 'rb'))",
+        modern="return FileResponse(open(path, 'rb'))",
+        finds=(
+            ServedNames(
+                tuple(
+                    (
+                        f"{module}.CompatibleStreamingHttpResponse",
+                        f"{LEGACY}.response_content.CompatibleStreamingHttpResponse",
+                    )
+                    for module in ("django.http", "django.http.response")
+                )
+            ),
+        ),
+        pitfalls="Middleware that reads ``response.content`` must skip streaming responses (check ``response.streaming``).",
+    ),
+    Feature(
         id="utils_http_cookie_date",
         code="HC416",
         api="django.utils.http.cookie_date",

@@ -228,6 +228,26 @@ def _streaming_str(self: StreamingHttpResponse) -> str:
     return self.serialize_headers().decode("latin-1")
 
 
+class CompatibleStreamingHttpResponse(StreamingHttpResponse):
+    """A streaming response that middleware unaware of streaming could still read (1.5-1.6).
+
+    Reading ``content`` consumes the stream and keeps what it read as the only
+    chunk, so the response still sends it; assigning ``content`` replaces the stream.
+    """
+
+    @property  # type: ignore[override]
+    def content(self) -> bytes:
+        warn("http_CompatibleStreamingHttpResponse")
+        content = b"".join(self)
+        self.streaming_content = [content]
+        return content
+
+    @content.setter
+    def content(self, value: Any) -> None:
+        warn("http_CompatibleStreamingHttpResponse")
+        self.streaming_content = [value]
+
+
 CONTENT = Patch(HttpResponse, "content", property(_get_content, _set_content))
 
 

@@ -1070,3 +1070,23 @@ def probe_non_ascii_header_value():
         return text(response["X-Name"])  # Python 2 releases store the Latin-1 bytes
 
     return {"assigned": outcome(assign)}
+
+
+@probe("http_CompatibleStreamingHttpResponse")
+def probe_compatible_streaming_response():
+    """Reading .content consumes the stream and keeps it as one chunk; assigning replaces it."""
+    import django.http
+
+    cls = getattr(django.http, "CompatibleStreamingHttpResponse", None)
+    if cls is None:
+        return None
+    response = cls(iter(["a", "b"]))
+    read = [text(response.content), text(response.content)]
+    chunks = [text(chunk) for chunk in response]
+    response.content = "new"
+    return {
+        "streaming": response.streaming,
+        "read": read,
+        "chunks": chunks,
+        "assigned": [text(chunk) for chunk in response],
+    }
