@@ -572,9 +572,9 @@ DIFFERENCES: list[Difference] = [
         ),
         "Methods of Python 2's dict, not of Django: the view*() methods (Python 2.7's "
         "backports of Python 3's keys()/items()/values()) and, on the cookie module's "
-        "SimpleCookie, has_key() and iter*(). The shim gives the Python 2 methods Django's "
-        "own QueryDict and MultiValueDict code relied on (querydict_py2_methods), not the "
-        "rest of Python 2's dict.",
+        "SimpleCookie, has_key() and iter*(). The shim gives the Python 2 methods old code "
+        "called on QueryDict and MultiValueDict (has_key(), iteritems() ...: "
+        "querydict_py2_methods), not the rest of Python 2's dict.",
     ),
     Difference(
         PY2_RELEASES_BEFORE_1_10 + ("1.10.8", "1.11.29"),
@@ -599,10 +599,10 @@ DIFFERENCES: list[Difference] = [
             "changed",
         ),
         "Up to 1.4 HttpResponse.__init__ named its arguments (content, mimetype, status, "
-        "content_type) and some subclasses set their status in an __init__ of their own; in "
-        "modern Django the arguments after content pass through *args/**kwargs to "
-        "HttpResponseBase, where the shim takes mimetype= and the era's positional order, and "
-        "the status is a class attribute. The calls are the same (the mimetype and "
+        "content_type), and in 1.1 and 1.2 HttpResponseGone and HttpResponseServerError had an "
+        "__init__ that only handed its arguments on; in modern Django the arguments after "
+        "content pass through *args/**kwargs to HttpResponseBase, where the shim takes "
+        "mimetype= and the era's positional order. The calls are the same (the mimetype and "
         "response_constructor_forms probes record them); only the shape the census reads "
         "differs.",
     ),
@@ -616,8 +616,8 @@ DIFFERENCES: list[Difference] = [
         "HttpResponseBase.__init__ is the shim's wrapper, which takes the era's arguments "
         "(mimetype=, the old positional order) before handing Django its own, so its shape "
         "is (self, *args, content_type=None, ..., **legacy); FileResponse takes its file "
-        "through *args since Django 2.1. django.http exports HttpResponseBase as modern "
-        "Django does (Django's own code imports it from there).",
+        "through *args since Django 2.1. django.http exports HttpResponseBase, as Django does "
+        "from 3.0 on.",
     ),
     Difference(
         ("1.6.11", "1.7.11", "1.8.19"),
@@ -633,8 +633,10 @@ DIFFERENCES: list[Difference] = [
         ("census",),
         census_leaves("classes/MultiValueDict", ("__deepcopy__", "setlistdefault"), "changed")
         + census_leaves("classes/QueryDict", ("setlistdefault",), "changed"),
-        "Spelling of defaults: setlistdefault(key, default_list=None) means an empty list, as "
-        "() did; __deepcopy__(memo) always receives memo from copy.deepcopy(), its only caller.",
+        "Spelling of defaults: setlistdefault(key) starts an empty list, as QueryDict's did with "
+        "default_list=() (MultiValueDict of 1.1 and 1.2 stored the tuple itself, which "
+        "appendlist() could not extend); __deepcopy__(memo) always receives memo from "
+        "copy.deepcopy(), its only caller.",
     ),
     Difference(
         ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
@@ -674,7 +676,7 @@ DIFFERENCES: list[Difference] = [
         ("census",),
         census_leaves("classes/MergeDict", ("__repr__", "__str__"), "added by the shim"),
         "One MergeDict class serves every flag; before 1.3 its repr() and str() are the default "
-        "object repr, as recorded (request_REQUEST probes), through methods the class has at "
+        "object repr, as recorded (merge_dict_repr probe), through methods the class has at "
         "every flag.",
     ),
     Difference(
@@ -691,7 +693,7 @@ DIFFERENCES: list[Difference] = [
         + census_leaves("classes/StreamingHttpResponse", ("__getstate__", "__setstate__"), "missing"),
         "These releases pickled a response's cookies as text because Python 2's SimpleCookie "
         "could not be pickled with the highest protocol; Python 3 pickles the response with "
-        "its cookies (the pickled_* probes record what unpickling gives).",
+        "its cookies as they are.",
     ),
     Difference(
         PY2_RELEASES_BEFORE_1_10[:7],

@@ -10,6 +10,7 @@ server without it) serving the same view with str content.
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import re
@@ -333,7 +334,13 @@ def _closes_when_built_and_read_and_closed() -> list[int]:
     return [*counts, content.closes]
 
 
+def _compatible_streaming_content() -> tuple[bytes, list[bytes]]:
+    response = importlib.import_module("django.http").CompatibleStreamingHttpResponse(iter([b"a", b"b"]))
+    return response.content, list(response)
+
+
 USES = {
+    "http_CompatibleStreamingHttpResponse": ("1.6", _compatible_streaming_content),
     "response_iterator_content": ("1.6", _read_at_construction),
     "response_deferred_close": ("1.8", _closes_when_built_and_read_and_closed),
     "response_str_message": ("1.6", lambda: str(HttpResponse("body", content_type="text/plain"))),
