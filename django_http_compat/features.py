@@ -610,7 +610,15 @@ FEATURES: tuple[Feature, ...] = (
         replacement="your own formatting of the request attributes you need",
         example="from django.http import build_request_repr\ntext = build_request_repr(request, POST_override={})",
         modern='text = "%s GET=%r" % (request.path, request.GET)',
-        finds=(ServedNames((("django.http.build_request_repr", f"{LEGACY}.request.build_request_repr"),)),),
+        finds=(
+            ServedNames(
+                (
+                    ("django.http.build_request_repr", f"{LEGACY}.request.build_request_repr"),
+                    # Where it was defined from 1.5 on.
+                    ("django.http.request.build_request_repr", f"{LEGACY}.request.build_request_repr"),
+                )
+            ),
+        ),
     ),
     Feature(
         id="http_module_names",
@@ -974,7 +982,7 @@ FEATURES: tuple[Feature, ...] = (
         area="response",
         summary=(
             "On Python 2, str(response) was the header lines, a blank line and the content, "
-            "each line ending with a bare LF."
+            "each line ending with a bare LF; str() of a streaming response, the header lines alone."
         ),
         added="0.96",
         removed="2.0",
@@ -1174,6 +1182,34 @@ FEATURES: tuple[Feature, ...] = (
         example="from django.http import CompatCookie",
         modern="from django.http import SimpleCookie",
         finds=(ServedNames((("django.http.CompatCookie", f"{LEGACY}.cookies.CompatCookie"),)),),
+    ),
+    Feature(
+        id="http_CompatibleStreamingHttpResponse",
+        code="HC428",
+        api="django.http.CompatibleStreamingHttpResponse",
+        area="response",
+        summary=(
+            "A streaming response whose content middleware could still read, which consumes "
+            "the iterator and keeps what it read, or assign."
+        ),
+        added="1.5",
+        deprecated="1.5",
+        removed="1.7",
+        replacement="django.http.StreamingHttpResponse, read through streaming_content",
+        example="return CompatibleStreamingHttpResponse(open(path, 'rb'))",
+        modern="return FileResponse(open(path, 'rb'))",
+        finds=(
+            ServedNames(
+                tuple(
+                    (
+                        f"{module}.CompatibleStreamingHttpResponse",
+                        f"{LEGACY}.response_content.CompatibleStreamingHttpResponse",
+                    )
+                    for module in ("django.http", "django.http.response")
+                )
+            ),
+        ),
+        pitfalls="Middleware that reads ``response.content`` must skip streaming responses (check ``response.streaming``).",
     ),
     Feature(
         id="utils_http_cookie_date",

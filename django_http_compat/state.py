@@ -18,12 +18,34 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
+import inspect
 import threading
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
 
 from django.conf import settings
 
 from .conf import Config, settings_config
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def delegates_to(wrapped: Callable[..., Any]) -> Callable[[F], F]:
+    """``functools.wraps(wrapped)`` for a wrapper that hands every argument on to ``wrapped``.
+
+    Such a wrapper accepts exactly the calls ``wrapped`` accepts, so it carries
+    ``wrapped``'s signature itself: introspection that does not follow
+    ``__wrapped__`` (the golden census) sees the call shape that holds rather
+    than ``(self, *args, **kwargs)``.
+    """
+
+    def decorate(wrapper: F) -> F:
+        functools.wraps(wrapped)(wrapper)
+        wrapper.__signature__ = inspect.signature(wrapped)  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
 
 
 class Patch(NamedTuple):

@@ -83,6 +83,7 @@ OUTSIDE_THE_CLASSES = {
     "http_fix_location_header": "a name served in django.http",
     "http_reason_phrase_tables": "names served in django.http.response and django.core.handlers.wsgi",
     "http_CompatCookie": "a name served in django.http",
+    "http_CompatibleStreamingHttpResponse": "a name served in django.http and django.http.response",
     "http_cookie_module": "a name served in django.http",
     "http_conditional_content_removal": "a name served in django.http",
     "utils_http_cookie_date": "a name served in django.utils.http",

@@ -11,7 +11,6 @@ only from 1.3.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
@@ -19,7 +18,7 @@ from django.http.cookie import SimpleCookie
 from django.http.response import HttpResponseBase
 from django.utils.http import http_date
 
-from django_http_compat.state import Patch, is_active
+from django_http_compat.state import Patch, delegates_to, is_active
 
 _RFC_7231_DATE = re.compile(r"^(\w{3}), (\d\d) (\w{3}) (\d{4}) ")
 _modern_set_cookie = HttpResponseBase.set_cookie
@@ -47,7 +46,7 @@ def _argument(name: str, position: int, args: tuple[Any, ...], kwargs: dict[str,
     return kwargs[name] if name in kwargs else (args[position] if len(args) > position else None)
 
 
-@functools.wraps(_modern_set_cookie)
+@delegates_to(_modern_set_cookie)
 def _set_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) -> None:
     _modern_set_cookie(self, key, *args, **kwargs)
     expires = _argument("expires", 2, args, kwargs)
@@ -61,7 +60,7 @@ def _set_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) -> 
         _hyphenate_expires(self, key)  # Django wrote the date, so it writes it the old way
 
 
-@functools.wraps(_modern_delete_cookie)
+@delegates_to(_modern_delete_cookie)
 def _delete_cookie(self: HttpResponseBase, key: str, *args: Any, **kwargs: Any) -> None:
     _modern_delete_cookie(self, key, *args, **kwargs)
     _hyphenate_expires(self, key)

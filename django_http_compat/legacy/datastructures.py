@@ -11,8 +11,8 @@ version (recorded from real Django 1.1 to 1.8):
   ``KeyError()``; from 1.6 ``bool()`` reflects the contents and the error is
   ``KeyError(key)``;
 * for Python 2 era versions (up to 1.11) ``items()``/``keys()``/``values()``
-  return lists and the ``iter*`` methods exist; otherwise they are iterators,
-  as on Python 3.
+  return lists; otherwise they are iterators, as on Python 3.  The ``iter*``
+  methods are always there, as in every release that had the class.
 """
 
 from __future__ import annotations
@@ -105,19 +105,15 @@ class MergeDict:
         # The class had no repr of its own: Python's default, naming where old code imported it from.
         return f"<django.utils.datastructures.{type(self).__name__} object at {id(self):#x}>"
 
-    def __getattr__(self, name: str) -> Any:
-        # Python 2 era code also called the iter* spellings.
-        if name in ("iteritems", "iterkeys", "itervalues") and _py2_era():
-            return getattr(self, f"_{name}")
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-    def _iteritems(self) -> Iterator[tuple[Any, Any]]:
+    # The class belongs to the Python 2 era (Django removed it in 1.9), whose code
+    # also called the iter* spellings.
+    def iteritems(self) -> Iterator[tuple[Any, Any]]:
         return self._unique_items()
 
-    def _iterkeys(self) -> Iterator[Any]:
+    def iterkeys(self) -> Iterator[Any]:
         return iter(self)
 
-    def _itervalues(self) -> Iterator[Any]:
+    def itervalues(self) -> Iterator[Any]:
         return (value for _, value in self._unique_items())
 
 

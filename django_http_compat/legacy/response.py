@@ -31,7 +31,7 @@ from django.template.response import SimpleTemplateResponse, TemplateResponse
 from django.utils.functional import empty
 
 from django_http_compat.conf import Config
-from django_http_compat.state import Patch, is_active, state
+from django_http_compat.state import Patch, delegates_to, is_active, state
 from django_http_compat.versions import format_version
 from django_http_compat.warnings import warn
 
@@ -325,7 +325,13 @@ def _redirect_init(self: HttpResponseRedirectBase, redirect_to: str, *args: Any,
 
 
 def _accept_mimetype_keyword(init: Callable[..., None]) -> Callable[..., None]:
-    @functools.wraps(init)
+    # With **kwargs in Django's signature (FileResponse), that signature is the call shape that holds.
+    takes_keywords = any(p.kind is p.VAR_KEYWORD for p in inspect.signature(init).parameters.values())
+    wraps: Callable[[Callable[..., None]], Callable[..., None]] = (
+        delegates_to(init) if takes_keywords else functools.wraps(init)
+    )
+
+    @wraps
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if is_active("response_mimetype"):
             _take_mimetype(kwargs)

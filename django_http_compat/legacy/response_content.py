@@ -41,7 +41,7 @@ from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest
-from django.http.response import HttpResponse, HttpResponseBase
+from django.http.response import HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 from django_http_compat.state import Patch, before, is_active, state
 from django_http_compat.warnings import warn
@@ -279,6 +279,33 @@ def _str(self: HttpResponse) -> str:
     return head + ending + ending + self.content.decode(self.charset or "utf-8", "replace")
 
 
+@functools.wraps(StreamingHttpResponse.__str__)
+def _streaming_str(self: StreamingHttpResponse) -> str:
+    """The header lines alone, as Python 2's ``str()`` of a streaming response gave them (the body is not read)."""
+    warn("response_str_message")
+    return self.serialize_headers().decode("latin-1")
+
+
+class CompatibleStreamingHttpResponse(StreamingHttpResponse):
+    """A streaming response that middleware unaware of streaming could still read (1.5-1.6).
+
+    Reading ``content`` consumes the stream and keeps what it read as the only
+    chunk, so the response still sends it; assigning ``content`` replaces the stream.
+    """
+
+    @property  # type: ignore[override]
+    def content(self) -> bytes:
+        warn("http_CompatibleStreamingHttpResponse")
+        content = b"".join(self)
+        self.streaming_content = [content]
+        return content
+
+    @content.setter
+    def content(self, value: Any) -> None:
+        warn("http_CompatibleStreamingHttpResponse")
+        self.streaming_content = [value]
+
+
 CONTENT = Patch(HttpResponse, "content", property(_get_content, _set_content))
 ASGI_READS_KEPT_CONTENT = Patch(ASGIHandler, "get_response_async", _get_response_async)
 
@@ -298,5 +325,8 @@ def patches() -> dict[str, list[Patch]]:
             Patch(HttpResponseBase, "__next__", _next_chunk),
         ],
         "response_next_method": [Patch(HttpResponseBase, "next", _next)],
-        "response_str_message": [Patch(HttpResponse, "__str__", _str)],
+        "response_str_message": [
+            Patch(HttpResponse, "__str__", _str),
+            Patch(StreamingHttpResponse, "__str__", _streaming_str),
+        ],
     }

@@ -45,6 +45,24 @@ PY2_RELEASES_BEFORE_1_10 = (
     "1.9.13",
 )
 
+ALL_RELEASES = (
+    *PY2_RELEASES_BEFORE_1_10,
+    "1.10.8",
+    "1.11.29",
+    "2.0.13",
+    "2.1.15",
+    "2.2.28",
+    "3.0.14",
+    "3.1.14",
+    "3.2.25",
+)
+
+
+def census_leaves(owner: str, names: tuple[str, ...], tag: str) -> tuple[str, ...]:
+    """The census leaves of ``names`` of ``owner`` (``modules/django.http``, ``classes/QueryDict``) with ``tag``."""
+    return tuple(f"/{owner}/{name} ({tag})" for name in names)
+
+
 DIFFERENCES: list[Difference] = [
     Difference(
         PY2_RELEASES_BEFORE_1_10[:6],
@@ -399,6 +417,58 @@ DIFFERENCES: list[Difference] = [
         "JsonResponse, FileResponse, ...) at every flag, because Django's own views and "
         "handlers import them from there.",
     ),
+    Difference(
+        ("1.1.4", "1.2.7"),
+        ("get_host_disallowed_message", "get_host_debug_without_allowed_hosts"),
+        ("/value/",),
+        "Security: before ALLOWED_HOSTS (1.5, backported to 1.3.6 and 1.4.4) get_host() "
+        "returned whatever Host header came, so absolute URLs and password-reset links could "
+        "point to an attacker's host; the shim validates the host as modern Django does and "
+        "raises DisallowedHost, answered with a 400.",
+    ),
+    Difference(
+        ("1.3.7", "1.4.22", "1.5.12", "1.6.11", "1.7.11"),
+        ("get_host_debug_without_allowed_hosts",),
+        ("/example.com/",),
+        "Security (CVE-2016-9014, DNS rebinding): with DEBUG on and ALLOWED_HOSTS empty these "
+        "releases accepted any Host; since the 1.8.16/1.9.11/1.10.3 security releases only "
+        "localhost names are accepted then, and the shim keeps that.",
+    ),
+    Difference(
+        ("1.3.7", "1.4.22", "1.5.12", "1.6.11"),
+        ("get_host_disallowed_message",),
+        ("/value/",),
+        "The refusal of a Host outside ALLOWED_HOSTS is modern Django's DisallowedHost, a "
+        "subclass of the SuspiciousOperation raised up to 1.5 (except SuspiciousOperation still "
+        "catches it), with modern Django's message; 1.3 to 1.5 worded it otherwise, and 1.6 "
+        "wrote no space after the period and did not say why a name is invalid. Only the "
+        "wording and the subclass differ.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10[:8],
+        ("request_long_repr_secrets",),
+        ("/value/",),
+        "Security: the long repr(request) (up to 1.7) and build_request_repr() (1.4 to 1.8) "
+        "printed every COOKIES and META value, and error reports and logs print them; the shim "
+        "masks the values of secret-looking keys (API_KEY, session keys, tokens, passwords ...) "
+        "with the exception reporter filter, as modern error reports do.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("non_ascii_header_value",),
+        ("/assigned/",),
+        "Up to 1.4, on Python 2, a header value that was not ASCII raised UnicodeEncodeError; "
+        "modern Django accepts it (Latin-1 as it is, anything else MIME-encoded), and the shim "
+        "adds no refusal of a call modern Django accepts.",
+    ),
+    Difference(
+        ("1.7.11", "1.8.19", "1.9.13", "1.10.8"),
+        ("get_after_encoding_set",),
+        ("/utf8_after/",),
+        "From 1.7 to 1.10 WSGIRequest cached GET where the encoding setter did not look, so "
+        "setting request.encoding after GET was read left GET decoded with the encoding the code "
+        "had just replaced; the shim re-decodes it, as 1.6 and earlier and 1.11 and later do.",
+    ),
     # --- what modern test code and logging meet --------------------------------------
     Difference(
         ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12", "1.6.11"),
@@ -445,14 +515,14 @@ DIFFERENCES: list[Difference] = [
         unless=("/HttpResponseRedirectBase",),
     ),
     Difference(
-        ("1.1.4", "1.2.7", "1.3.7", "1.4.22", "1.5.12", "1.6.11")
-        + ("1.7.11", "1.8.19", "2.1.15", "3.0.14", "3.1.14"),
+        ALL_RELEASES[:13] + ("3.0.14", "3.1.14"),
         ("census",),
         ("(changed, as in Django: optional arguments added)",),
-        "Superset: where modern Django added optional arguments after the old ones "
-        "(get_full_path(force_append_slash=), getlist(default=), delete_cookie(samesite=), "
-        "redirects' ``*args, **kwargs`` ...), the shim keeps plain Django's signature; every old "
-        "call still works.",
+        "Superset: where modern Django added optional arguments to the old ones, or a default "
+        "to one (get_full_path(force_append_slash=), getlist(default=), set_cookie(samesite=), "
+        "QueryDict(query_string=None), JsonResponse(json_dumps_params=), redirects' "
+        "``*args, **kwargs`` ...), the shim keeps plain Django's signature; every old call "
+        "still works.",
     ),
     Difference(
         ("1.4.22", "1.5.12", "1.6.11", "1.7.11", "1.8.19", "1.9.13", "1.10.8", "1.11.29"),
@@ -473,10 +543,197 @@ DIFFERENCES: list[Difference] = [
             "/HttpResponse/__str__ (added by the shim)",
             "/HttpResponse/next (added by the shim)",
             "/StreamingHttpResponse/next (added by the shim)",
+            "/StreamingHttpResponse/__str__ (added by the shim)",
         ),
         "1.11 was recorded on Python 3; the 1.11 flag gives the Python 2 methods "
         "(querydict_py2_methods, response_next_method) and message (response_str_message) "
         "most 1.11 code was written for, as above.",
+    ),
+    Difference(
+        ALL_RELEASES,
+        ("census",),
+        census_leaves(
+            "modules/django.http",
+            ("StringIO", "datetime", "os", "quote", "re", "signing", "sys", "time", "timezone")
+            + ("uploadhandler", "urlparse", "warnings"),
+            "missing",
+        )
+        + census_leaves(
+            "modules/django.http.request",
+            ("RemovedInDjango30Warning", "RemovedInDjango40Warning", "SuspiciousOperation", "cgi")
+            + ("force_bytes", "force_str", "force_text", "func_supports_parameter", "limited_parse_qsl")
+            + ("parse_header", "pformat", "re", "six", "sys", "warnings"),
+            "missing",
+        )
+        + census_leaves(
+            "modules/django.http.response",
+            ("Mapping", "SuspiciousOperation", "cookie_date", "force_bytes", "force_str", "force_text")
+            + ("map", "quote", "six", "urlparse"),
+            "missing",
+        )
+        + census_leaves(
+            "modules/django.http.cookie", ("Morsel", "force_str", "http_cookies", "six", "sys"), "missing"
+        )
+        + census_leaves(
+            "modules/django.http.request", ("absolute_http_url_re", "parse_accept_header"), "missing"
+        )
+        + census_leaves("modules/django.http.cookie", ("cookie_pickles_properly",), "missing")
+        + census_leaves("modules/django.http.request", ("cached_property",), "changed"),
+        "Names that sat in the modules' namespaces without being part of django.http's "
+        "contract: what the modules imported for their own code (re, sys, six, force_bytes, "
+        "urlparse, warnings, limited_parse_qsl ...; each has its own home), and helpers they "
+        "defined for their own methods (the regex of build_absolute_uri(), the Accept parser "
+        "of accepts(), a flag of the cookie module's Python 2 workaround). Serving them would "
+        "put Python 2 helpers and old internals into the modern modules; the helpers old code "
+        "did import from django.http up to 1.4 are served (http_module_names). The "
+        "cached_property that django.http.request imports is the running Django's (its "
+        "unneeded name= argument went in 5.0).",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10 + ("1.10.8",),
+        ("census",),
+        census_leaves("modules/django.http", ("parse_qsl", "pformat", "urlencode"), "changed")
+        + census_leaves("modules/django.http.request", ("parse_qsl", "quote", "urlencode"), "changed")
+        + census_leaves("modules/django.http.response", ("DjangoJSONEncoder",), "changed"),
+        "Python's own functions and classes (urllib's parse_qsl, urlencode and quote, "
+        "pprint.pformat, the json encoder under DjangoJSONEncoder) have the call shape of the "
+        "running Python 3, not Python 2's; the shim serves Python's, as old code imported them "
+        "through django.http.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10 + ("1.10.8",),
+        ("census",),
+        census_leaves("classes/QueryDict", ("viewitems", "viewkeys", "viewvalues"), "missing")
+        + census_leaves("classes/MultiValueDict", ("viewitems", "viewkeys", "viewvalues"), "missing")
+        + census_leaves(
+            "classes/SimpleCookie",
+            ("has_key", "iteritems", "iterkeys", "itervalues", "viewitems", "viewkeys", "viewvalues"),
+            "missing",
+        ),
+        "Methods of Python 2's dict, not of Django: the view*() methods (Python 2.7's "
+        "backports of Python 3's keys()/items()/values()) and, on the cookie module's "
+        "SimpleCookie, has_key() and iter*(). The shim gives the Python 2 methods old code "
+        "called on QueryDict and MultiValueDict (has_key(), iteritems() ...: "
+        "querydict_py2_methods), not the rest of Python 2's dict.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10 + ("1.10.8", "1.11.29"),
+        ("census",),
+        census_leaves("classes/QueryDict", ("has_key", "iterkeys", "keys", "fromkeys"), "changed")
+        + census_leaves("classes/MultiValueDict", ("has_key", "iterkeys", "keys"), "changed"),
+        "These were methods of Python's dict, written in C, whose call shape the census cannot "
+        "read ((?)); the shim's are Python functions with the same call shape ((self), "
+        "(self, key)). QueryDict.fromkeys() is the classmethod Django 1.11 added, where "
+        "dict.fromkeys() built a broken QueryDict.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("census",),
+        census_leaves("classes/HttpResponse", ("__init__",), "changed")
+        + census_leaves("classes/HttpResponseGone", ("__init__",), "missing")
+        + census_leaves("classes/HttpResponseServerError", ("__init__",), "missing")
+        + census_leaves(
+            "modules/django.http",
+            ("HttpResponse", "HttpResponseBadRequest", "HttpResponseForbidden", "HttpResponseGone")
+            + ("HttpResponseNotFound", "HttpResponseNotModified", "HttpResponseServerError"),
+            "changed",
+        ),
+        "Up to 1.4 HttpResponse.__init__ named its arguments (content, mimetype, status, "
+        "content_type), and in 1.1 and 1.2 HttpResponseGone and HttpResponseServerError had an "
+        "__init__ that only handed its arguments on; in modern Django the arguments after "
+        "content pass through *args/**kwargs to HttpResponseBase, where the shim takes "
+        "mimetype= and the era's positional order. The calls are the same (the mimetype and "
+        "response_constructor_forms probes record them); only the shape the census reads "
+        "differs.",
+    ),
+    Difference(
+        ALL_RELEASES[:14],
+        ("census",),
+        census_leaves("modules/django.http", ("HttpResponseBase",), "added by the shim")
+        + census_leaves("modules/django.http.response", ("HttpResponseBase",), "added by the shim")
+        + census_leaves("modules/django.http.response", ("HttpResponseBase", "FileResponse"), "changed")
+        + census_leaves("modules/django.http", ("FileResponse",), "changed"),
+        "HttpResponseBase.__init__ is the shim's wrapper, which takes the era's arguments "
+        "(mimetype=, the old positional order) before handing Django its own, so its shape "
+        "is (self, *args, content_type=None, ..., **legacy); FileResponse takes its file "
+        "through *args since Django 2.1. django.http exports HttpResponseBase, as Django does "
+        "from 3.0 on.",
+    ),
+    Difference(
+        ("1.6.11", "1.7.11", "1.8.19"),
+        ("census",),
+        census_leaves("classes/HttpResponse", ("reason_phrase",), "changed")
+        + census_leaves("classes/StreamingHttpResponse", ("reason_phrase",), "changed"),
+        "reason_phrase was a class attribute (None) set in __init__; from 1.9 it is a property "
+        "that looks the phrase up when none was given. Reading and assigning it work as before "
+        "(the reason_phrases probe records the values).",
+    ),
+    Difference(
+        ALL_RELEASES[:11],
+        ("census",),
+        census_leaves("classes/MultiValueDict", ("__deepcopy__", "setlistdefault"), "changed")
+        + census_leaves("classes/QueryDict", ("setlistdefault",), "changed"),
+        "Spelling of defaults: setlistdefault(key) starts an empty list, as QueryDict's did with "
+        "default_list=() (MultiValueDict of 1.1 and 1.2 stored the tuple itself, which "
+        "appendlist() could not extend); __deepcopy__(memo) always receives memo from "
+        "copy.deepcopy(), its only caller.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("census",),
+        census_leaves("classes/QueryDict", ("update",), "changed"),
+        "Superset: QueryDict.update() takes pairs and keywords as modern Django does (and 1.5 "
+        "on), as the querydict_update_forms probe records.",
+    ),
+    Difference(
+        ("1.3.7", "1.4.22"),
+        ("census",),
+        census_leaves("classes/SimpleCookie", ("load",), "changed")
+        + census_leaves("modules/django.http", ("CompatCookie",), "changed"),
+        "django.http.SimpleCookie of 1.3 was Django's subclass whose load() took "
+        "ignore_parse_errors= for Django's own parse_cookie(); modern Django parses cookies "
+        "without it (the cookie_parser probe keeps its strict parser on purpose). CompatCookie "
+        "takes what SimpleCookie takes (input=None), as the old one did through *args.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("census", "str_response"),
+        ("/classes/StreamingHttpResponse/__str__ (added by the shim)", "/value/streaming"),
+        "StreamingHttpResponse arrived in 1.5; modern Django's class is there at every flag "
+        "(Django's own views return it), and at these flags str() of it gives the header "
+        "lines, as from 1.5 to 1.10 (response_str_message).",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7"),
+        ("census",),
+        census_leaves("classes/HttpRequest", ("raw_post_data",), "added by the shim"),
+        "raw_post_data was a property of the handlers' request classes (WSGIRequest, "
+        "ModPythonRequest) in 1.1 and 1.2; the shim defines it once on HttpRequest, so that "
+        "ASGI requests and test requests have it too.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7"),
+        ("census",),
+        census_leaves("classes/MergeDict", ("__repr__", "__str__"), "added by the shim"),
+        "One MergeDict class serves every flag; before 1.3 its repr() and str() are the default "
+        "object repr, as recorded (merge_dict_repr probe), through methods the class has at "
+        "every flag.",
+    ),
+    Difference(
+        ("1.4.22",),
+        ("census",),
+        census_leaves("modules/django.http.request", ("build_request_repr",), "added by the shim"),
+        "django.http.request arrived in 1.5, where build_request_repr was defined; at the 1.4 "
+        "flag the module is modern Django's and serves it there too (http_build_request_repr).",
+    ),
+    Difference(
+        ("1.4.22", "1.5.12", "1.6.11", "1.7.11"),
+        ("census",),
+        census_leaves("classes/HttpResponse", ("__getstate__", "__setstate__"), "missing")
+        + census_leaves("classes/StreamingHttpResponse", ("__getstate__", "__setstate__"), "missing"),
+        "These releases pickled a response's cookies as text because Python 2's SimpleCookie "
+        "could not be pickled with the highest protocol; Python 3 pickles the response with "
+        "its cookies as they are.",
     ),
     Difference(
         PY2_RELEASES_BEFORE_1_10[:7],

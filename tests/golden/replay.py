@@ -153,13 +153,52 @@ def _params(description: str) -> list[str] | None:
     return inner.split(", ") if inner else []
 
 
+def _layout(params: list[str]) -> tuple[list[str], dict[str, str], bool, bool]:
+    """(positional names, {name: its text, with any default}, takes *args, takes **kwargs) of a shape."""
+    positional: list[str] = []
+    defaults: dict[str, str] = {}
+    star = var_keyword = keyword_only = False
+    for param in params:
+        if param == "/":
+            continue
+        if param == "*":
+            keyword_only = True
+        elif param.startswith("**"):
+            var_keyword = True
+        elif param.startswith("*"):
+            star = keyword_only = True
+        else:
+            name = param.split("=")[0]
+            defaults[name] = param
+            if not keyword_only:
+                positional.append(name)
+    return positional, defaults, star, var_keyword
+
+
 def adds_optional_arguments(old: str, new: str) -> bool:
-    """``new`` is ``old`` with optional parameters added after all of old's."""
+    """Every call ``old`` accepts, ``new`` accepts: it only adds optional parameters or defaults.
+
+    ``new`` keeps old's positional parameters first and in order, and their
+    defaults (one without a default may gain one), keeps old's
+    ``*args``/``**kwargs``, and whatever it adds has a default or is
+    ``*args``/``**kwargs``.
+    """
     old_params, new_params = _params(old), _params(new)
     if old_params is None or new_params is None or old.split(" ")[0] != new.split(" ")[0]:
         return False
-    extra = new_params[len(old_params) :]
-    return new_params[: len(old_params)] == old_params and all("=" in p or p.startswith("*") for p in extra)
+    old_positional, old_defaults, old_star, old_keywords = _layout(old_params)
+    new_positional, new_defaults, new_star, new_keywords = _layout(new_params)
+    return (
+        new_positional[: len(old_positional)] == old_positional
+        and all("=" in new_defaults[name] for name in new_positional[len(old_positional) :])
+        and all(
+            name in new_defaults and (new_defaults[name] == text or "=" not in text)
+            for name, text in old_defaults.items()
+        )
+        and all("=" in text for name, text in new_defaults.items() if name not in old_defaults)
+        and (new_star or not old_star)
+        and (new_keywords or not old_keywords)
+    )
 
 
 def change(old: str | None, new: str | None, plain: str | None) -> str:

@@ -141,6 +141,21 @@ def test_census_describes_call_shapes():
         ("method (self, a, b=1)", "method (self, b=1)", False),
         ("method (self)", "property", False),
         ("method (?)", "method (self, x=1)", False),
+        (
+            "method (self, data, safe=True, **kwargs)",
+            "method (self, data, safe=True, extra=None, **kwargs)",
+            True,
+        ),
+        (
+            "method (self, query_string, mutable=False)",
+            "method (self, query_string=None, mutable=False)",
+            True,
+        ),
+        ("method (self, memo=None)", "method (self, memo)", False),
+        ("method (self, key, default_list=())", "method (self, key, default_list=None)", False),
+        ("method (self, a=1, *args)", "method (self, a=1)", False),
+        ("method (self, s=1, encoding=None)", "method (self, *, s=1, encoding=None)", False),
+        ("method (self, x, *args, **kwargs)", "method (self, *args, x=None, **kwargs)", False),
     ],
 )
 def test_optional_arguments_added(old, new, extends):
@@ -150,3 +165,18 @@ def test_optional_arguments_added(old, new, extends):
 def test_pending_list_covers_the_running_django():
     """pending.json was generated on this Django too (else the replay test is meaningless)."""
     assert any(MODERN_DJANGO in entry["django"] for entry in pending.load()), django.get_version()
+
+
+def test_census_describes_a_delegating_wrapper_by_the_calls_it_accepts():
+    """set_cookie's wrapper hands every argument on: the census reads Django's call shape on it."""
+    from django.http.response import HttpResponseBase
+
+    plain = census.describe_raw(vars(HttpResponseBase)["set_cookie"])
+    install(version="1.6", warnings="ignore")
+    try:
+        patched = vars(HttpResponseBase)["set_cookie"]
+        described = census.describe_raw(patched)
+    finally:
+        install()
+    assert patched is not vars(HttpResponseBase)["set_cookie"]  # it was the shim's wrapper
+    assert described == plain

@@ -10,6 +10,7 @@ server without it) serving the same view with str content.
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import re
@@ -398,7 +399,13 @@ def _next_method() -> bytes:
     return response.next()
 
 
+def _compatible_streaming_content() -> tuple[bytes, list[bytes]]:
+    response = importlib.import_module("django.http").CompatibleStreamingHttpResponse(iter([b"a", b"b"]))
+    return response.content, list(response)
+
+
 USES = {
+    "http_CompatibleStreamingHttpResponse": ("1.6", _compatible_streaming_content),
     "response_iterator_content": ("1.6", _read_at_construction),
     "response_iterable_container": ("1.6", _items_appended_after_construction),
     "response_own_iterator": ("1.6", _own_iteration),

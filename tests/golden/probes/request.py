@@ -477,6 +477,19 @@ def probe_module_names():
 
 
 @probe("request_long_repr", "http_build_request_repr")
+def probe_request_long_repr_secrets():
+    """Secret-looking COOKIES and META keys in the long repr and build_request_repr()."""
+    req = make_request("GET", "")
+    req.GET, req.POST  # parsed before META is replaced
+    req.COOKIES = {"sessionkey": "cookie-secret"}
+    req.META = {"API_KEY": "meta-secret"}
+    import django.http
+
+    build = getattr(django.http, "build_request_repr", None)
+    return {"repr": repr(req), "build": None if build is None else build(req)}
+
+
+@probe("request_long_repr", "http_build_request_repr")
 def probe_request_repr_dump():
     req = make_request("POST", "g=1", b"p=2", URLENCODED)
     req.POST  # parsed before META is replaced by a short, stable one
@@ -884,8 +897,62 @@ def probe_body_limits():
 
 @probe(MODERN)
 def probe_get_after_encoding_set():
-    """Setting request.encoding re-decodes GET in old releases only if GET was not read yet."""
+    """Setting request.encoding re-decodes a GET that was read already, except at 1.7-1.10.
+
+    There GET was cached where the encoding setter did not look, so it stayed
+    decoded the old way; UTF-8 bytes show it, which every release decodes alike.
+    """
     req = make_request("GET", "q=caf%E9")
     before = req.GET["q"]
     req.encoding = "latin-1"
-    return {"before": before, "after": outcome(lambda: req.GET["q"])}
+    utf8 = make_request("GET", "q=caf%C3%A9")
+    utf8_before = utf8.GET["q"]
+    utf8.encoding = "latin-1"
+    return {
+        "before": before,
+        "after": outcome(lambda: req.GET["q"]),
+        "utf8_before": utf8_before,
+        "utf8_after": outcome(lambda: utf8.GET["q"]),
+    }
+
+
+def _with_settings(func, **values):
+    """``func()`` with these settings assigned, then restored (no override_settings before 1.4)."""
+    from django.conf import settings
+
+    missing = object()
+    saved = dict((name, getattr(settings, name, missing)) for name in values)
+    for name, value in values.items():
+        setattr(settings, name, value)
+    try:
+        return func()
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                delattr(settings, name)
+            else:
+                setattr(settings, name, value)
+
+
+def _host(host):
+    return make_request("GET", "", headers={"HTTP_HOST": host}).get_host()
+
+
+@probe(MODERN)
+def probe_get_host_debug_without_allowed_hosts():
+    """DEBUG on, ALLOWED_HOSTS empty: any Host before CVE-2016-9014 was fixed, then localhost names only."""
+
+    def hosts():
+        return dict((host, kind(lambda: _host(host))) for host in ("example.com", "localhost"))
+
+    return _with_settings(hosts, DEBUG=True, ALLOWED_HOSTS=[])
+
+
+@probe(MODERN)
+def probe_get_host_disallowed_message():
+    """The message of the error for a Host outside ALLOWED_HOSTS, and for one that is not a domain."""
+
+    def hosts():
+        return dict((host, outcome(lambda: _host(host))) for host in ("evil.example", "evil.example:8000", "bad_host"))
+
+    return _with_settings(hosts, DEBUG=False, ALLOWED_HOSTS=["testserver"])

@@ -399,7 +399,23 @@ def probe_str_response():
 
     response = HttpResponse("body", content_type="text/plain")
     response["X-A"] = "1"
-    return {"str": outcome(lambda: _message(text(str(response))))}
+    return {"str": outcome(lambda: _message(text(str(response)))), "streaming": _streaming_str()}
+
+
+def _streaming_str():
+    """str() of a streaming response (1.5 on), and the body it leaves."""
+    import django.http
+
+    if not hasattr(django.http, "StreamingHttpResponse"):
+        return None
+    response = django.http.StreamingHttpResponse(iter(["body"]), content_type="text/plain")
+    response["X-A"] = "1"
+
+    def message():
+        value = text(str(response))
+        return _message(value) if "\n" in value else "repr"  # Python 3: the object's repr
+
+    return {"str": outcome(message), "body": [text(chunk) for chunk in response]}
 
 
 @probe("response_not_modified_content_type")
@@ -1040,4 +1056,38 @@ def probe_reason_phrase_tables_whole():
     return {
         "REASON_PHRASES": outcome(lambda: table(django.http.response.REASON_PHRASES)),
         "STATUS_CODE_TEXT": outcome(lambda: table(wsgi.STATUS_CODE_TEXT)),
+    }
+
+
+@probe(MODERN)
+def probe_non_ascii_header_value():
+    """A header value that is not ASCII: refused up to 1.4 on Python 2, kept as Latin-1 later."""
+    import django.http
+
+    response = django.http.HttpResponse()
+
+    def assign():
+        response["X-Name"] = "caf\u00e9"
+        return text(response["X-Name"])  # Python 2 releases store the Latin-1 bytes
+
+    return {"assigned": outcome(assign)}
+
+
+@probe("http_CompatibleStreamingHttpResponse")
+def probe_compatible_streaming_response():
+    """Reading .content consumes the stream and keeps it as one chunk; assigning replaces it."""
+    import django.http
+
+    cls = getattr(django.http, "CompatibleStreamingHttpResponse", None)
+    if cls is None:
+        return None
+    response = cls(iter(["a", "b"]))
+    read = [text(response.content), text(response.content)]
+    chunks = [text(chunk) for chunk in response]
+    response.content = "new"
+    return {
+        "streaming": response.streaming,
+        "read": read,
+        "chunks": chunks,
+        "assigned": [text(chunk) for chunk in response],
     }
