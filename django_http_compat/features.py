@@ -443,6 +443,22 @@ FEATURES: tuple[Feature, ...] = (
         ),
     ),
     Feature(
+        id="request_wsgi_input_read_only",
+        code="HC117",
+        api="a wsgi.input with read() and no readline()",
+        area="request",
+        summary=(
+            "A request whose wsgi.input has only read() is built and its body read; readline() "
+            "is looked up only when something reads a line, where modern Django needs it at once."
+        ),
+        added="0.96",
+        removed="4.2",
+        replacement="a file-like wsgi.input (io.BytesIO, or the server's own stream) with read() and readline()",
+        example='environ["wsgi.input"] = BodyReader(payload)  # defines read() only\nrequest = WSGIRequest(environ)',
+        modern='environ["wsgi.input"] = io.BytesIO(payload)\nrequest = WSGIRequest(environ)',
+        finds=NotFindable("it depends on the object a server or a test puts in the environ"),
+    ),
+    Feature(
         id="user_is_authenticated_method",
         code="HC112",
         api="request.user.is_authenticated() and is_anonymous() called as methods",

@@ -90,6 +90,10 @@ class RemovedInDjango40Warning(HttpCompatWarning):
     """Use of a django.http API that Django 4.0 removed or changed."""
 
 
+class RemovedInDjango42Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 4.2 removed or changed."""
+
+
 class RemovedInDjango50Warning(HttpCompatWarning):
     """Use of a django.http API that Django 5.0 removed or changed."""
 
@@ -121,6 +125,7 @@ __all__ = [
     "RemovedInDjango30Warning",
     "RemovedInDjango32Warning",
     "RemovedInDjango40Warning",
+    "RemovedInDjango42Warning",
     "RemovedInDjango50Warning",
     "RemovedInDjango52Warning",
     "show_warnings",

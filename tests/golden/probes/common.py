@@ -26,7 +26,6 @@ UNDECLARED = (
     "response_iterable_container",
     "handler_body_removal",
     "response_not_modified_content",
-    "request_wsgi_input_read_only",
     "http_response_helpers",
     "request_media_type_is_all_types",
     "test_assert_redirects_strips_host",
