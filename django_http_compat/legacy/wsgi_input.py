@@ -37,7 +37,8 @@ class _LazyReadline:
 def _init(self: LimitedStream, stream: Any, limit: int) -> None:
     if not hasattr(stream, "readline") and is_active("request_wsgi_input_read_only"):
         warn("request_wsgi_input_read_only", _caller_depth=3)
-        stream = _LazyReadline(stream)
+        lazy: Any = _LazyReadline(stream)
+        stream = lazy
     _original_init(self, stream, limit)
 
 
