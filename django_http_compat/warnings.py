@@ -42,6 +42,10 @@ class RemovedInDjango13Warning(HttpCompatWarning):
     """Use of a django.http API that Django 1.3 removed or changed."""
 
 
+class RemovedInDjango14Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.4 removed or changed."""
+
+
 class RemovedInDjango15Warning(HttpCompatWarning):
     """Use of a django.http API that Django 1.5 removed or changed."""
 
@@ -113,6 +117,7 @@ __all__ = [
     "HttpCompatWarning",
     "RemovedInDjango10Warning",
     "RemovedInDjango13Warning",
+    "RemovedInDjango14Warning",
     "RemovedInDjango15Warning",
     "RemovedInDjango16Warning",
     "RemovedInDjango17Warning",

@@ -27,8 +27,6 @@ UNDECLARED = (
     "handler_body_removal",
     "response_not_modified_content",
     "http_response_helpers",
-    "request_media_type_is_all_types",
-    "test_assert_redirects_strips_host",
 )
 
 Probe = collections.namedtuple("Probe", "name features func")
