@@ -456,11 +456,11 @@ FEATURES: tuple[Feature, ...] = (
     Feature(
         id="request_wsgi_input_read_only",
         code="HC117",
-        api="a wsgi.input with read() and no readline()",
+        api="a wsgi.input that is not a file object (read() only, or a placeholder for a body never read)",
         area="request",
         summary=(
-            "A request whose wsgi.input has only read() is built and its body read; readline() "
-            "is looked up only when something reads a line, where modern Django needs it at once."
+            "The request is built whatever the wsgi.input is; its read() and readline() are looked "
+            "up only when the body or a line is read, where modern Django needs both at once."
         ),
         added="0.96",
         removed="4.2",

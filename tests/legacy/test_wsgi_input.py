@@ -44,6 +44,17 @@ def test_readline_is_looked_up_when_a_line_is_read():
         request.readline()
 
 
+@override(version="3.2", warnings="ignore")
+def test_an_input_that_is_no_stream_at_all_fails_only_when_the_body_is_read():
+    environ = environ_for("GET", "a=1", b"", URLENCODED)
+    environ["wsgi.input"] = ""  # as Django's own tests of 1.11 and 3.2 built a request
+    request = WSGIRequest(environ)
+    assert request.GET["a"] == "1"
+    environ["CONTENT_LENGTH"] = "3"
+    with pytest.raises(AttributeError, match="'str' object has no attribute 'read'"):
+        _ = WSGIRequest(environ).body
+
+
 @override(version="1.6", warnings="ignore")
 def test_upload_limits_hold():
     with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10), pytest.raises(RequestDataTooBig):
