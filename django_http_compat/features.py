@@ -414,7 +414,8 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "A Content-Length that is not an integer ('abc', '1.5') means an empty body: "
-            "request.body is b'' and request.POST is empty, where modern Django raises ValueError."
+            "request.body is b'' and request.POST is empty, where Django 1.10 to 6.0 raise "
+            "ValueError (Django 6.1 reads no body either)."
         ),
         added="0.96",
         removed="1.10",
@@ -428,7 +429,7 @@ FEATURES: tuple[Feature, ...] = (
             (
                 "1.3",
                 "Django 1.3 read the whole stream instead, whatever its length; the shim does not "
-                "read an unbounded body, so at 1.3 it raises as modern Django does.",
+                "read an unbounded body, so at 1.3 it answers as the installed Django does.",
             ),
             ("1.4", "The body is empty again, as up to 1.2."),
         ),
