@@ -479,9 +479,9 @@ FEATURES: tuple[Feature, ...] = (
         added="3.1",
         removed="5.2",
         replacement='media_type.main_type == "*" and media_type.sub_type == "*"',
-        example="if MediaType(value).is_all_types:\n    ...",
+        example="from django.http.request import MediaType\n\nif MediaType(value).is_all_types:\n    ...",
         modern='media_type = MediaType(value)\nif media_type.main_type == "*" and media_type.sub_type == "*":\n    ...',
-        finds=(Attribute(("is_all_types",), on=("MediaType",)),),
+        finds=(Attribute(("is_all_types",), on=("media_type",), only_known=True),),
     ),
     Feature(
         id="user_is_authenticated_method",
