@@ -71,6 +71,17 @@ HTTP_1_4_NAMES = (
     ("RAISE_ERROR", "django.http.request.RAISE_ERROR"),
     ("Morsel", "http.cookies.Morsel"),
 )
+#: The names of ``HTTP_1_4_NAMES`` that ``django.http`` gained after 1.2, by the release that added them.
+HTTP_NAMES_SINCE = {
+    "1.3": (
+        "HttpResponseRedirectBase",
+        "validate_host",
+        "host_validation_re",
+        "cookie_date",
+        "SuspiciousOperation",
+    ),
+    "1.4": ("RAISE_ERROR", "Morsel", "ImproperlyConfigured"),
+}
 PY2_ITERATORS = (
     ("iteritems", "items"),
     ("iterkeys", "keys"),
@@ -403,7 +414,8 @@ FEATURES: tuple[Feature, ...] = (
         area="request",
         summary=(
             "A Content-Length that is not an integer ('abc', '1.5') means an empty body: "
-            "request.body is b'' and request.POST is empty, where modern Django raises ValueError."
+            "request.body is b'' and request.POST is empty, where Django 1.10 to 6.0 raise "
+            "ValueError (Django 6.1 reads no body either)."
         ),
         added="0.96",
         removed="1.10",
@@ -417,7 +429,7 @@ FEATURES: tuple[Feature, ...] = (
             (
                 "1.3",
                 "Django 1.3 read the whole stream instead, whatever its length; the shim does not "
-                "read an unbounded body, so at 1.3 it raises as modern Django does.",
+                "read an unbounded body, so at 1.3 it answers as the installed Django does.",
             ),
             ("1.4", "The body is empty again, as up to 1.2."),
         ),
@@ -441,6 +453,35 @@ FEATURES: tuple[Feature, ...] = (
         finds=NotFindable(
             "every call of get_full_path() looks the same; only paths with characters to escape differ"
         ),
+    ),
+    Feature(
+        id="request_wsgi_input_read_only",
+        code="HC117",
+        api="a wsgi.input that is not a file object (read() only, or a placeholder for a body never read)",
+        area="request",
+        summary=(
+            "The request is built whatever the wsgi.input is; its read() and readline() are looked "
+            "up only when the body or a line is read, where modern Django needs both at once."
+        ),
+        added="0.96",
+        removed="4.2",
+        replacement="a file-like wsgi.input (io.BytesIO, or the server's own stream) with read() and readline()",
+        example='environ["wsgi.input"] = BodyReader(payload)  # defines read() only\nrequest = WSGIRequest(environ)',
+        modern='environ["wsgi.input"] = io.BytesIO(payload)\nrequest = WSGIRequest(environ)',
+        finds=NotFindable("it depends on the object a server or a test puts in the environ"),
+    ),
+    Feature(
+        id="request_media_type_is_all_types",
+        code="HC118",
+        api="MediaType.is_all_types",
+        area="request",
+        summary="True for the media range */* of an Accept header (django.http.request.MediaType).",
+        added="3.1",
+        removed="5.2",
+        replacement='media_type.main_type == "*" and media_type.sub_type == "*"',
+        example="from django.http.request import MediaType\n\nif MediaType(value).is_all_types:\n    ...",
+        modern='media_type = MediaType(value)\nif media_type.main_type == "*" and media_type.sub_type == "*":\n    ...',
+        finds=(Attribute(("is_all_types",), on=("media_type",), only_known=True),),
     ),
     Feature(
         id="user_is_authenticated_method",
@@ -635,11 +676,15 @@ FEATURES: tuple[Feature, ...] = (
         example="from django.http import MultiValueDict, smart_str",
         modern="from django.utils.datastructures import MultiValueDict\nfrom django.utils.encoding import smart_str",
         finds=(ServedNames(tuple((f"django.http.{name}", target) for name, target in HTTP_1_4_NAMES)),),
+        changes=(
+            ("1.3", "It also has " + ", ".join(HTTP_NAMES_SINCE["1.3"]) + "."),
+            ("1.4", "It also has " + ", ".join(HTTP_NAMES_SINCE["1.4"]) + "."),
+        ),
     ),
     Feature(
         id="http_fix_location_header",
         code="HC305",
-        api="django.http.fix_location_header(request, response)",
+        api="django.http.fix_location_header(request, response), also in django.http.utils",
         area="response",
         summary=(
             "Makes the response's Location header absolute with request.build_absolute_uri(), "
@@ -651,14 +696,19 @@ FEATURES: tuple[Feature, ...] = (
         example='from django.http import fix_location_header\nresponse = fix_location_header(request, HttpResponseRedirect("/next/"))',
         modern='response = HttpResponseRedirect(request.build_absolute_uri("/next/"))',
         finds=(
-            ServedNames((("django.http.fix_location_header", f"{LEGACY}.location.fix_location_header"),)),
+            ServedNames(
+                (
+                    ("django.http.fix_location_header", f"{LEGACY}.location.fix_location_header"),
+                    ("django.http.utils.fix_location_header", f"{LEGACY}.location.fix_location_header"),
+                )
+            ),
         ),
         pitfalls="The host comes from ``request.get_host()``, which raises ``DisallowedHost`` for a host outside ``ALLOWED_HOSTS``; a relative Location is valid HTTP, so most code can drop the call.",
     ),
     Feature(
         id="http_conditional_content_removal",
         code="HC306",
-        api="django.http.conditional_content_removal(request, response)",
+        api="django.http.conditional_content_removal(request, response), also in django.http.utils",
         area="response",
         summary=(
             "Empties the body of a response to a HEAD request, and of a 1xx, 204 or 304 response "
@@ -676,6 +726,35 @@ FEATURES: tuple[Feature, ...] = (
                         "django.http.conditional_content_removal",
                         f"{LEGACY}.handler.conditional_content_removal",
                     ),
+                    (
+                        "django.http.utils.conditional_content_removal",
+                        f"{LEGACY}.handler.conditional_content_removal",
+                    ),
+                )
+            ),
+        ),
+    ),
+    Feature(
+        id="http_fix_IE_helpers",
+        code="HC309",
+        api="django.http.fix_IE_for_attach() and fix_IE_for_vary(), also in django.http.utils",
+        area="response",
+        summary=(
+            "For Internet Explorer (a User-Agent with MSIE or chromeframe), drop no-cache and no-store "
+            "from an attachment's caching headers, and the Vary header from content other than HTML, "
+            "plain text or SGML; each returns the response."
+        ),
+        added="1.0",
+        removed="1.4",
+        replacement="nothing: browsers since Internet Explorer 9 need neither",
+        example="from django.http import fix_IE_for_vary\nresponse = fix_IE_for_vary(request, response)",
+        modern="response = response  # drop the call",
+        finds=(
+            ServedNames(
+                tuple(
+                    (f"{module}.{name}", f"{LEGACY}.module_names.{name}")
+                    for module in ("django.http", "django.http.utils")
+                    for name in ("fix_IE_for_attach", "fix_IE_for_vary")
                 )
             ),
         ),
@@ -1168,6 +1247,24 @@ FEATURES: tuple[Feature, ...] = (
         modern='HttpResponseRedirect("/next/", content="Moved to /next/.")',
         finds=(Positional(1, calls=("redirect",), fix=Rewrite("keywords", "content,content_type,status")),),
         pitfalls="From Django 5.2 the second positional argument is ``preserve_request``: content passed there silently makes the redirect a 307 or 308.",
+    ),
+    Feature(
+        id="test_assert_redirects_strips_host",
+        code="HC429",
+        api="assertRedirects() with an absolute expected URL for a relative redirect",
+        area="response",
+        summary=(
+            "Where the redirect's Location is relative, the scheme and host of the expected URL are "
+            "dropped before comparing, so tests written when Location was made absolute still pass."
+        ),
+        added="1.9",
+        deprecated="1.9",
+        removed="2.0",
+        replacement="the expected URL as the redirect gives it: relative for a relative Location",
+        conflict=True,
+        example='self.assertRedirects(response, "http://testserver/next/")',
+        modern='self.assertRedirects(response, "/next/")',
+        finds=NotFindable("the expected URL and the redirect's Location are known only when the test runs"),
     ),
     Feature(
         id="http_CompatCookie",

@@ -57,6 +57,7 @@ from .state import (
     entered_config,
     innermost,
     one_config,
+    patched_here,
     process_config,
     state,
 )
@@ -156,10 +157,7 @@ def _binder(value: Any) -> Callable[[Any, Any], Any] | None:
     return lambda obj, owner: get(value, obj, owner)
 
 
-def _features_here() -> frozenset[str]:
-    """The features patched for the calling context."""
-    entered = entered_config()
-    return state.outside_features if entered is None else entered.features
+_features_here = patched_here
 
 
 class _Guard:
@@ -321,6 +319,8 @@ def _module_function_guard(
 
 def _guard(target: Any, name: str, legacy: Any, original: Any, features: frozenset[str]) -> Any:
     """The guard for one attribute, reused while it would be made the same."""
+    if getattr(type(target), "asks_the_context", False):
+        return legacy  # what it holds asks the calling context itself
     key = (target, name)
     guard = state.guards.get(key)
     if guard is None or guard.legacy is not legacy or guard.original is not original:

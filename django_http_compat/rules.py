@@ -207,6 +207,7 @@ _KIND_NAMES = {
     "querydict": "QueryDict",
     "user": "request.user",
     "upload": "uploaded file",
+    "media_type": "MediaType",
 }
 
 

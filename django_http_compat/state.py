@@ -158,6 +158,12 @@ def process_config() -> Config:
     return settings_config()
 
 
+def patched_here() -> frozenset[str]:
+    """The features patched for the calling context: those the installer's guards serve it."""
+    entered = entered_config()
+    return state.outside_features if entered is None else entered.features
+
+
 def is_active(feature_id: str) -> bool:
     return feature_id in state.config.features
 

@@ -42,6 +42,10 @@ class RemovedInDjango13Warning(HttpCompatWarning):
     """Use of a django.http API that Django 1.3 removed or changed."""
 
 
+class RemovedInDjango14Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 1.4 removed or changed."""
+
+
 class RemovedInDjango15Warning(HttpCompatWarning):
     """Use of a django.http API that Django 1.5 removed or changed."""
 
@@ -90,6 +94,10 @@ class RemovedInDjango40Warning(HttpCompatWarning):
     """Use of a django.http API that Django 4.0 removed or changed."""
 
 
+class RemovedInDjango42Warning(HttpCompatWarning):
+    """Use of a django.http API that Django 4.2 removed or changed."""
+
+
 class RemovedInDjango50Warning(HttpCompatWarning):
     """Use of a django.http API that Django 5.0 removed or changed."""
 
@@ -109,6 +117,7 @@ __all__ = [
     "HttpCompatWarning",
     "RemovedInDjango10Warning",
     "RemovedInDjango13Warning",
+    "RemovedInDjango14Warning",
     "RemovedInDjango15Warning",
     "RemovedInDjango16Warning",
     "RemovedInDjango17Warning",
@@ -121,6 +130,7 @@ __all__ = [
     "RemovedInDjango30Warning",
     "RemovedInDjango32Warning",
     "RemovedInDjango40Warning",
+    "RemovedInDjango42Warning",
     "RemovedInDjango50Warning",
     "RemovedInDjango52Warning",
     "show_warnings",

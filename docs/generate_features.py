@@ -158,7 +158,9 @@ def render_differences() -> str:
     ]
     for difference in DIFFERENCES:
         lines += [
-            f"* **{', '.join(difference.releases)}** (scenarios: {', '.join(difference.probes)}):",
+            f"* **{', '.join(difference.releases)}** (scenarios: {', '.join(difference.probes)}"
+            + (f"; on Django {', '.join(difference.djangos)} only" if difference.djangos else "")
+            + "):",
             f"  {_plain_text(difference.reason)}",
             "",
         ]

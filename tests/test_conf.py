@@ -194,14 +194,16 @@ def test_report_command_lists_the_active_features():
     out = io.StringIO()
     with override_settings(HTTP_COMPAT_VERSION="4.2", HTTP_COMPAT_WARNINGS="once"):
         call_command("http_compat_report", stdout=out)
-    charset, redirect = (
+    charset, media_type, redirect = (
         FEATURES_BY_ID["request_post_charset"],
+        FEATURES_BY_ID["request_media_type_is_all_types"],
         FEATURES_BY_ID["response_redirect_positional_content"],
     )
     assert out.getvalue().splitlines() == [
         "HTTP_COMPAT_VERSION: 4.2; HTTP_COMPAT_WARNINGS: once",
-        "Active legacy features (2):",
+        "Active legacy features (3):",
         f"  request_post_charset                  {charset.api} ({charset.removal})",
+        f"  request_media_type_is_all_types       {media_type.api} ({media_type.removal})",
         f"  response_redirect_positional_content  {redirect.api} ({redirect.removal})",
         "No usage counts: set HTTP_COMPAT_USAGE_FILE, or name a usage file.",
     ]

@@ -26,6 +26,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import LimitedStream
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import (
     FileResponse,
@@ -36,6 +37,7 @@ from django.http import (
     HttpResponseRedirect,
     QueryDict,
 )
+from django.http.request import MediaType
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import SimpleTemplateResponse, TemplateResponse
 from django.test import AsyncRequestFactory, Client, RequestFactory, SimpleTestCase, override_settings
@@ -362,6 +364,8 @@ def _samples() -> list:
         DjangoJSONEncoder(),
         json.JSONEncoder(),
         _TestCase(),
+        MediaType("text/html"),
+        LimitedStream(io.BytesIO(b"x"), 1),
     ]
 
 
@@ -472,6 +476,7 @@ OPERATIONS = {
         __import__("django.shortcuts", fromlist=["render_to_response"]).render_to_response
     ),
     "from django.http import get_host": lambda: __import__("django.http", fromlist=["get_host"]).get_host,
+    "import django.http.utils": lambda: __import__("django.http.utils").http.utils.__name__,
     "assertRedirects(relative)": lambda: _redirect_asserted("/form/?form=plain"),
     "assertRedirects(absolute)": lambda: _redirect_asserted("http://testserver/form/?form=plain"),
     "request log line": _request_log_line,
@@ -485,7 +490,7 @@ def _behaviour() -> dict:
     for patches in installer.implementations().values():
         for patch in patches:
             target, name = patch.target, patch.name
-            if isinstance(target, types.ModuleType):
+            if not isinstance(target, type):  # a module, or sys.meta_path: see the operations
                 continue
             found[("class", target, name)] = _outcome(lambda target=target, name=name: getattr(target, name))
             instances = [sample for sample in samples if isinstance(sample, target)]
@@ -493,8 +498,9 @@ def _behaviour() -> dict:
             found[("instance", target, name)] = _outcome(lambda s=instances[0], n=name: getattr(s, n))
             found[("hasattr", target, name)] = hasattr(instances[0], name)
     for module_name, name in LEGACY_NAMES:
-        module = __import__(module_name, fromlist=[name])
-        found[("module", module_name, name)] = _outcome(lambda m=module, n=name: getattr(m, n))
+        found[("module", module_name, name)] = _outcome(
+            lambda m=module_name, n=name: getattr(__import__(m, fromlist=[n]), n)
+        )
     for label, operation in OPERATIONS.items():
         found[("operation", label)] = _outcome(operation)
     for sample in samples:

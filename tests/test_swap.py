@@ -91,6 +91,8 @@ OUTSIDE_THE_CLASSES = {
     "shortcuts_context_instance": "arguments of the served render_to_response()",
     "response_absolute_location": "the request handler rewrites Location",
     "handler_body_removal": "the request handler removes the bodies",
+    "http_fix_IE_helpers": "names served in django.http and django.http.utils",
+    "test_assert_redirects_strips_host": "Django's SimpleTestCase.assertRedirects",
 }
 RESPONSE_FEATURES = sorted(feature.id for feature in FEATURES if feature.area == "response")
 SWAP_CLASSES = [

@@ -296,6 +296,8 @@ class Receivers:
                 return "response"
             if self.qualified(func) in ("django.http.QueryDict", "django.http.request.QueryDict"):
                 return "querydict"
+            if self.qualified(func) == "django.http.request.MediaType":
+                return "media_type"
             group = self.call_group(node)
             if group is not None and group.certain and group.first == 0:
                 return "response"

@@ -23,6 +23,8 @@ class Difference(NamedTuple):
     reason: str
     #: Texts none of which the leaf's path may contain (exceptions to ``leaves``).
     unless: tuple[str, ...] = ()
+    #: The modern Django feature releases it occurs on ("6.1"); empty: every one.
+    djangos: tuple[str, ...] = ()
 
     def explains(self, release: str, probe: str, leaf: str) -> bool:
         return (
@@ -30,7 +32,14 @@ class Difference(NamedTuple):
             and probe in self.probes
             and any(part in leaf for part in self.leaves)
             and not any(part in leaf for part in self.unless)
+            and (not self.djangos or _running_django() in self.djangos)
         )
+
+
+def _running_django() -> str:
+    import django
+
+    return "{}.{}".format(*django.VERSION[:2])
 
 
 PY2_RELEASES_BEFORE_1_10 = (
@@ -354,6 +363,37 @@ DIFFERENCES: list[Difference] = [
         "Security: up to 1.7 Python 2's cookie parser read the Cookie header, and a chunk it "
         "could not parse lost the chunks after it or let one cookie set another "
         "(CVE-2016-7401); the shim keeps modern Django's strict parser.",
+    ),
+    Difference(
+        ("1.8.19", "1.9.13", "1.10.8"),
+        ("cookie_parser",),
+        ("b=\\u00e9",),
+        "On Python 2 these releases kept a cookie value as the header's bytes (b'\\xe9', recorded "
+        "as é); on Python 3 a WSGI header is text, and modern Django decodes its bytes as UTF-8, "
+        "with U+FFFD for a byte that is not; the shim keeps that.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7"),
+        ("cookies",),
+        ("/cookies_type",),
+        "response.cookies is Django's own SimpleCookie at every flag, where 1.1 and 1.2 made it a "
+        "CompatCookie; the shim serves django.http.CompatCookie as a SimpleCookie subclass that "
+        "quotes values the same way, so only code comparing the class sees it.",
+    ),
+    Difference(
+        PY2_RELEASES_BEFORE_1_10 + ("1.10.8", "1.11.29", "2.0.13", "2.1.15", "2.2.28", "3.0.14"),
+        ("module_names_by_release",),
+        ("/is_all_types/",),
+        "django.http.request (1.5) and its MediaType (3.1) exist at every flag, because Django's own "
+        "code imports them; MediaType.is_all_types is served from 3.1, and a Django up to 5.1 has it "
+        "at every flag itself.",
+    ),
+    Difference(
+        ("1.10.8",),
+        ("module_names_by_release",),
+        ("/http_utils/",),
+        "Python 3 reports a missing module as ModuleNotFoundError (an ImportError) naming it in full, "
+        "where Python 2 said 'No module named utils'.",
     ),
     Difference(
         ("1.1.4",),
@@ -754,9 +794,27 @@ DIFFERENCES: list[Difference] = [
     Difference(
         ("1.3.7",),
         ("invalid_content_length",),
+        ('"abc"', '""', '"1.5"'),
+        "Security: Django 1.3 read the whole stream when CONTENT_LENGTH was empty or not a number, "
+        "however long; the shim does not read a body of unknown length, and answers as modern "
+        "Django does.",
+    ),
+    Difference(
+        ("1.3.7", "1.4.22", "1.5.12", "1.6.11", "1.7.11", "1.8.19", "1.9.13", "1.10.8")
+        + ("1.11.29", "2.0.13", "2.1.15", "2.2.28", "3.0.14", "3.1.14", "3.2.25"),
+        ("invalid_content_length",),
+        ('"-1"',),
+        "Security: for a CONTENT_LENGTH of -1 these releases read the stream to its end, however "
+        "long; modern Django reads no body for it, and the shim keeps that.",
+    ),
+    Difference(
+        ("1.10.8", "1.11.29", "2.0.13", "2.1.15", "2.2.28", "3.0.14", "3.1.14", "3.2.25"),
+        ("invalid_content_length",),
         ('"abc"', '"1.5"'),
-        "Security: Django 1.3 read the whole stream when CONTENT_LENGTH was not a number, however "
-        "long; the shim does not read a body of unknown length, and answers as modern Django does.",
+        "From 1.10 to Django 6.0 a CONTENT_LENGTH that is not a number raised ValueError, a 500 for "
+        "a client's malformed header; Django 6.1 reads it as no body, and the shim keeps 6.1's answer "
+        "rather than bring the 500 back.",
+        djangos=("6.1",),
     ),
     Difference(
         PY2_RELEASES_BEFORE_1_10[:6],

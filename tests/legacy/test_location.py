@@ -77,10 +77,50 @@ def test_assert_redirects_is_django_s_own_where_locations_stay_relative():
         case.assertRedirects(response, "http://testserver/form/?form=plain")
 
 
+def _redirect_to_relative_asserted_as(expected: str) -> bool:
+    try:
+        _test_case().assertRedirects(Client().get("/form/?form=to_relative"), expected)
+    except AssertionError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("expected", "passes"),
+    [
+        ("/form/?form=plain", True),
+        ("http://testserver/form/?form=plain", True),
+        ("https://testserver/form/?form=plain", True),
+        ("http://other.example/form/?form=plain", True),  # 1.9 dropped any host
+        ("http://testserver/form/?form=other", False),
+        ("/form/?form=other", False),
+    ],
+)
+def test_assert_redirects_drops_the_expected_host_for_a_relative_redirect_at_1_9(expected, passes):
+    with override(version="1.9", warnings="ignore"):
+        assert _redirect_to_relative_asserted_as(expected) is passes
+    with override(version="2.0"):
+        assert _redirect_to_relative_asserted_as(expected) is (expected == "/form/?form=plain")
+
+
+@override(version="1.11", warnings="ignore")
+def test_assert_redirects_keeps_the_host_of_an_absolute_redirect():
+    case = _test_case()
+    case.assertRedirects(Client().get("/form/?form=to_testserver"), "http://testserver/form/?form=plain")
+    with pytest.raises(AssertionError):
+        case.assertRedirects(Client().get("/form/?form=to_testserver"), "/form/?form=plain")
+    followed = Client().get("/form/?form=to_relative", follow=True)
+    case.assertRedirects(followed, "http://testserver/form/?form=plain")
+
+
 # feature id -> (a release that had it, a use of it as old code wrote it)
 USES = {
     "response_absolute_location": ("1.8", lambda: Client().get("/form/?form=redirect")["Location"]),
     "http_fix_location_header": ("1.8", lambda: _fixed("/to/")),
+    "test_assert_redirects_strips_host": (
+        "1.9",
+        lambda: _redirect_to_relative_asserted_as("http://testserver/form/?form=plain"),
+    ),
 }
 
 

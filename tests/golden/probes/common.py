@@ -22,10 +22,7 @@ MODERN = "modern"
 #: yet.  Each becomes a feature of that name (or is renamed to one) when it is
 #: implemented; tests/golden/test_golden.py keeps this list and features.py apart.
 UNDECLARED = (
-    "request_wsgi_input_read_only",
     "http_response_helpers",
-    "request_media_type_is_all_types",
-    "test_assert_redirects_strips_host",
 )
 
 Probe = collections.namedtuple("Probe", "name features func")
