@@ -551,8 +551,26 @@ DIFFERENCES: list[Difference] = [
         "Superset: names and attributes that modern Django added (request.body, "
         "response.headers, JsonResponse, django.http.request ...) exist at every flag, "
         "exactly as plain Django has them, because modern code, Django's own included, "
-        "uses them. (HttpResponseRedirectBase before 1.3 is not settled yet.)",
+        "uses them.",
         unless=("/HttpResponseRedirectBase",),
+    ),
+    Difference(
+        ("1.1.4", "1.2.7", "1.3.7", "1.4.22"),
+        ("census",),
+        ("/HttpResponseRedirectBase",),
+        "Superset: the HttpResponseRedirectBase that django.http serves from 1.3 (and that "
+        "django.http.response, a module every flag has, holds at every flag) is modern "
+        "Django's own class, so that redirects keep its validation of unsafe schemes and of "
+        "the URL's length: it takes the old (redirect_to) call and more (preserve_request=, "
+        "max_length), and has the url property and repr that later releases added.",
+    ),
+    Difference(
+        ("1.1.4", "1.2.7"),
+        ("census",),
+        census_leaves("modules/django.http", ("BaseCookie", "CookieError"), "missing"),
+        "Up to 1.2 django.http imported BaseCookie and CookieError from Python's Cookie module "
+        "for its own cookie class; they are Python's names, importable from http.cookies, not "
+        "part of django.http's contract, and no later release had them there.",
     ),
     Difference(
         ALL_RELEASES[:13] + ("3.0.14", "3.1.14"),
