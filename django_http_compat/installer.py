@@ -483,8 +483,10 @@ def _apply(reread: bool = True) -> None:
     state.process = process if settings.configured else None
     state.outside_features = process.features if state.installed else frozenset()
     live = {state.outside_features, *(entry.config.features for entry in state.entered)}
-    # Decided here, once per configuration, not on each legacy call.
-    silent = not reports_anything([process, *(entry.config for entry in state.entered)])
+    # Decided here, once per configuration, not on each legacy call; the process
+    # configuration serves no code while the shim is not installed.
+    configs = [process] if state.installed else []
+    silent = not reports_anything([*configs, *(entry.config for entry in state.entered)])
     wanted: dict[tuple[Any, str], tuple[Any, frozenset[str], bool]] = {}
     for key, (value, features) in _providers().items():
         serving = {not features.isdisjoint(live_features) for live_features in live}
