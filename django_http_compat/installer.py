@@ -48,7 +48,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from . import legacy
+from . import legacy, usage_counts
 from .conf import read_settings, resolve
 from .state import (
     Entered,
@@ -62,6 +62,7 @@ from .state import (
     state,
 )
 from .versions import format_version
+from .warnings import reports_anything
 
 _MISSING: Any = object()
 _UNSET: Any = object()
@@ -403,6 +404,32 @@ def _awaited() -> dict[str, frozenset[str]]:
     return awaited_modules()
 
 
+# --- entry points without their warning, where nothing is reported -----------------------
+
+
+_silent_properties: dict[int, tuple[property, property]] = {}
+
+
+def _silent(value: Any) -> Any:
+    """``value`` without its call to ``warn()``: the work of an entry point made by ``warnings.warned()``.
+
+    A property gets a twin whose accessors are their works, made once, so
+    that it is the same object each time it is served.
+    """
+    work = getattr(value, "__silent__", None)
+    if work is not None:
+        return work
+    if type(value) is not property:
+        return value
+    known = _silent_properties.get(id(value))
+    if known is None:
+        accessors: list[Any] = [value.fget, value.fset, value.fdel]
+        fget, fset, fdel = (getattr(accessor, "__silent__", accessor) for accessor in accessors)
+        twin = value if [fget, fset, fdel] == accessors else property(fget, fset, fdel, value.__doc__)
+        known = _silent_properties[id(value)] = (value, twin)
+    return known[1]
+
+
 # --- applying ------------------------------------------------------------------------------
 
 
@@ -441,8 +468,10 @@ def _providers() -> _Providers:
 #: CPython 3.13 keeps a class's ``__getitem__`` function in a cache of its own
 #: for ``obj[key]`` (BINARY_SUBSCR_GETITEM), and 3.13.0 could keep calling the
 #: function after a base class changed, so a patch taken off still answered
-#: there.  A guard is not a function, so it is never cached that way.
-_ALWAYS_GUARDED = frozenset({"__getitem__"})
+#: there.  A guard is not a function, so it is never cached that way.  Up to
+#: 3.12 that cache is keyed on the type's version, which a patch changes, so
+#: there every ``obj[key]`` of modern code is spared the guard.
+_ALWAYS_GUARDED = frozenset({"__getitem__"} if sys.version_info >= (3, 13) else ())
 
 
 def _apply(reread: bool = True) -> None:
@@ -455,11 +484,16 @@ def _apply(reread: bool = True) -> None:
     state.process = process if settings.configured else None
     state.outside_features = process.features if state.installed else frozenset()
     live = {state.outside_features, *(entry.config.features for entry in state.entered)}
+    # Decided here, once per configuration, not on each legacy call; the process
+    # configuration serves no code while the shim is not installed.
+    configs = [process] if state.installed else []
+    silent = not reports_anything([*configs, *(entry.config for entry in state.entered)])
     wanted: dict[tuple[Any, str], tuple[Any, frozenset[str], bool]] = {}
     for key, (value, features) in _providers().items():
         serving = {not features.isdisjoint(live_features) for live_features in live}
         if True in serving:
-            wanted[key] = (value, features, False not in serving and key[1] not in _ALWAYS_GUARDED)
+            served = _silent(value) if silent else value
+            wanted[key] = (served, features, False not in serving and key[1] not in _ALWAYS_GUARDED)
     # Every guard is made before anything changes, so a refusal leaves the patches as they were.
     values = {
         (target, name): value
@@ -632,6 +666,16 @@ class override:
                 return func(*args, **kwargs)
 
         return inner  # type: ignore[return-value]
+
+
+def _counting_changed() -> None:
+    """``keep_counting()`` decides between the entry points with and without their warning."""
+    with state.lock:
+        if state.installed:
+            _apply(reread=False)
+
+
+usage_counts.when_counting_changes(_counting_changed)
 
 
 @receiver(setting_changed)

@@ -37,7 +37,7 @@ import stat
 import threading
 import time
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import CodeType, FrameType
@@ -122,6 +122,14 @@ def _remember(code: CodeType) -> _KnownCode:
     return known
 
 
+_counting_changed: list[Callable[[], None]] = []
+
+
+def when_counting_changes(callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever ``keep_counting()`` turns counting on or off (the installer re-plans)."""
+    _counting_changed.append(callback)
+
+
 def keep_counting(on: bool = True) -> None:
     """Count legacy calls even while warnings are ``"ignore"``, for ``usage()`` to read.
 
@@ -129,7 +137,10 @@ def keep_counting(on: bool = True) -> None:
     production site that silenced warnings pays for no bookkeeping.
     """
     global counting
-    counting = on
+    if counting != bool(on):
+        counting = bool(on)
+        for callback in _counting_changed:
+            callback()
 
 
 def _uses(counter: itertools.count[int]) -> int:

@@ -15,18 +15,22 @@ INFO, for production logs.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import os
 import sys
 import warnings as _warnings
+from collections.abc import Callable, Iterable
 from types import FrameType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import django
 
 from . import usage_counts
 from .conf import Config
 from .features import FEATURES, FEATURES_BY_ID
+from .probes import absent_to_probes
 from .state import state
 
 
@@ -198,6 +202,7 @@ def _user_frame(frame: FrameType) -> FrameType:
 #: the first legacy call under it, so the calls after it pay one comparison.
 _silent: Config | None = None
 _known_calls = usage_counts.known_calls
+_getframe = sys._getframe
 
 
 def warn(feature_id: str, _caller_depth: int = 2) -> None:
@@ -219,7 +224,7 @@ def warn(feature_id: str, _caller_depth: int = 2) -> None:
     if mode == "ignore" and not usage_counts.counting and not logger.isEnabledFor(logging.INFO):
         _silent = config
         return
-    frame = sys._getframe(_caller_depth)
+    frame = _getframe(_caller_depth)
     # usage_counts.count_known_call(), written out: this is every counted call.
     counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
     if counter is not None:
@@ -244,6 +249,91 @@ def warn(feature_id: str, _caller_depth: int = 2) -> None:
         module=module_globals.get("__name__"),
         registry=None if mode == "always" else module_globals.setdefault("__warningregistry__", {}),
     )
+
+
+def reports_anything(configs: Iterable[Config]) -> bool:
+    """Would a legacy call under one of ``configs`` be counted, logged, or warned about?
+
+    Asked by the installer each time it applies the configurations; while
+    the answer is no, it serves every entry point made by ``warned()``
+    without its call to ``warn()``.  The logger's level is read then too.
+    """
+    return (
+        usage_counts.counting
+        or logger.isEnabledFor(logging.INFO)
+        or any(config.warnings != "ignore" for config in configs)
+    )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fixed_arguments(work: Callable[..., Any]) -> int | None:
+    """How many arguments ``work`` takes where each call passes them all by position, else None.
+
+    ``def work(self)``, or a C function whose arguments are positional-only
+    (``dict.__contains__``): an entry point taking exactly those calls it
+    as any caller could, and spares every call packing ``*args, **kwargs``.
+    """
+    code = getattr(work, "__code__", None)
+    if code is not None:
+        variable = code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)
+        plain = code.co_argcount == 1 and not code.co_kwonlyargcount and not variable
+        return 1 if plain and not getattr(work, "__defaults__", None) else None
+    try:
+        parameters = inspect.signature(work).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if all(parameter.kind is inspect.Parameter.POSITIONAL_ONLY for parameter in parameters):
+        return len(parameters)
+    return None
+
+
+def warned(feature_id: str, *, name: str | None = None, probe: str | None = None) -> Callable[[F], F]:
+    """Make the decorated function, the work of a legacy entry point, into the entry point: ``warn()``, then the work.
+
+    The work stays reachable as the entry point's ``__silent__``: where no
+    configuration reports or counts anything (``reports_anything()``), the
+    installer serves it in the entry point's place, so a production site pays
+    for the work alone.  ``name`` names an entry point whose work is a
+    function of another name (``dict.__contains__`` as ``has_key``).  For the
+    getter of a legacy attribute, ``probe`` names the attribute: an error the
+    warning raises is also an ``AttributeError`` (``probes.py``).
+    """
+
+    def decorate(work: F) -> F:
+        def warning_entry(*args: Any, **kwargs: Any) -> Any:
+            warn(feature_id)
+            return work(*args, **kwargs)
+
+        def method_entry(obj: Any) -> Any:
+            warn(feature_id)
+            return work(obj)
+
+        def one_argument_entry(obj: Any, argument: Any) -> Any:
+            warn(feature_id)
+            return work(obj, argument)
+
+        def getter_entry(obj: Any) -> Any:
+            try:
+                warn(feature_id)
+            except Exception:  # raised as an error ("error" mode, -W error): absent to probes
+                with absent_to_probes(obj, attribute):
+                    raise
+            return work(obj)
+
+        attribute = probe or ""
+        by_arguments: dict[int | None, Callable[..., Any]] = {1: method_entry, 2: one_argument_entry}
+        entry = by_arguments.get(_fixed_arguments(work), warning_entry)
+        if probe is not None:
+            entry = getter_entry
+        functools.update_wrapper(entry, work)
+        if name is not None:
+            entry.__name__ = entry.__qualname__ = name
+        entry.__silent__ = work  # type: ignore[attr-defined]
+        return cast(F, entry)
+
+    return decorate
 
 
 def _log_first_use(feature_id: str, frame: FrameType) -> None:

@@ -18,7 +18,7 @@ version (recorded from real Django 1.1 to 1.8):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import Any
 
 from django_http_compat.state import Patch, before
 
@@ -42,15 +42,16 @@ class MergeDict:
         raise KeyError(key)
 
     def get(self, key: Any, default: Any = None) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            return default
+        for mapping in self.dicts:
+            if key in mapping:
+                return mapping[key]
+        return default
 
     def getlist(self, key: Any) -> list[Any]:
         for mapping in self.dicts:
             if key in mapping:
-                return cast(list[Any], mapping.getlist(key))
+                values: list[Any] = mapping.getlist(key)
+                return values
         return []
 
     def _unique_items(self) -> Iterator[tuple[Any, Any]]:
@@ -77,7 +78,11 @@ class MergeDict:
         return (key for key, _ in self._unique_items())
 
     def has_key(self, key: Any) -> bool:
-        return any(key in mapping for mapping in self.dicts)
+        # A loop, not any() over a generator, which costs a frame: every REQUEST lookup may ask.
+        for mapping in self.dicts:  # noqa: SIM110
+            if key in mapping:
+                return True
+        return False
 
     __contains__ = has_key
 

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict, MultiValueDictKeyError
 
-from django_http_compat.state import Patch, before, is_active
-from django_http_compat.warnings import warn
+from django_http_compat.state import Patch, before, state
+from django_http_compat.warnings import warned
 
 _items = MultiValueDict.items
 _values = MultiValueDict.values
@@ -32,29 +31,15 @@ _lists = MultiValueDict.lists
 _getitem = MultiValueDict.__getitem__
 
 
-def has_key(self: MultiValueDict[Any, Any], key: Any) -> bool:
-    warn("querydict_py2_methods")
-    return key in self
-
-
-def iteritems(self: MultiValueDict[Any, Any]) -> Iterator[tuple[Any, Any]]:
-    warn("querydict_py2_methods")
-    return iter(_items(self))
-
-
-def iterkeys(self: MultiValueDict[Any, Any]) -> Iterator[Any]:
-    warn("querydict_py2_methods")
-    return iter(dict.keys(self))
-
-
-def itervalues(self: MultiValueDict[Any, Any]) -> Iterator[Any]:
-    warn("querydict_py2_methods")
-    return iter(_values(self))
-
-
-def iterlists(self: MultiValueDict[Any, Any]) -> Iterator[tuple[Any, list[Any]]]:
-    warn("querydict_py2_methods")
-    return iter(_lists(self))
+# Each is the C or Django function that does the work, wrapped with its warning
+# (warned()): has_key is dict's own membership test, as Python 2's dict.has_key
+# was, and each iter* method what Django's own method returns, an iterator.
+_PY2 = "querydict_py2_methods"
+has_key = warned(_PY2, name="has_key")(dict.__contains__)
+iteritems = warned(_PY2, name="iteritems")(_items)
+iterkeys = warned(_PY2, name="iterkeys")(dict.__iter__)
+itervalues = warned(_PY2, name="itervalues")(_values)
+iterlists = warned(_PY2, name="iterlists")(_lists)
 
 
 @functools.wraps(MultiValueDict.items)
@@ -123,15 +108,18 @@ def __init__(
 
     Bytes that are plain ASCII without escapes decode the same in every era.
     """
-    if not isinstance(query_string, bytes) or not is_active("querydict_bytes_decoding"):
+    config = state.config  # every request builds two: read once, not through is_active() and before()
+    if (
+        not isinstance(query_string, bytes)
+        or "querydict_bytes_decoding" not in config.features
+        or (query_string.isascii() and b"%" not in query_string)  # the same in every era, asked first
+    ):
         _modern_init(self, query_string, mutable, encoding)
-    elif before("1.7"):
+    elif config.before("1.7"):
         # Escaped, every byte reaches the parser's decoding, which replaces invalid ones.
         _modern_init(
             self, query_string if query_string.isascii() else _escaped(query_string), mutable, encoding
         )
-    elif query_string.isascii() and b"%" not in query_string:
-        _modern_init(self, query_string, mutable, encoding)
     else:
         _decode_values_on_their_own(self, query_string, mutable, encoding)
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from pprint import pformat
 from types import FrameType
-from typing import Any, cast
+from typing import Any
 
 from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.wsgi import WSGIRequest
@@ -24,7 +24,7 @@ from django.utils.functional import cached_property
 
 from django_http_compat.probes import absent_to_probes
 from django_http_compat.state import Patch, at_least, before, is_active
-from django_http_compat.warnings import warn
+from django_http_compat.warnings import warn, warned
 
 from .datastructures import MergeDict
 from .request_parsing import StreamReadError
@@ -32,40 +32,47 @@ from .request_parsing import StreamReadError
 _REQUEST_CACHE = "_http_compat_REQUEST"
 
 
+@warned("request_REQUEST", probe="REQUEST")
 def _get_REQUEST(self: HttpRequest) -> MergeDict:
     """POST, then GET; built once per request and kept, as old Django did."""
-    with absent_to_probes(self, "REQUEST"):
-        warn("request_REQUEST")
-        try:
-            return cast(MergeDict, self.__dict__[_REQUEST_CACHE])
-        except KeyError:
-            merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
-            return merged
+    try:
+        merged: MergeDict = self.__dict__[_REQUEST_CACHE]  # not cast(), a call on every read
+        return merged
+    except KeyError:
+        pass
+    with absent_to_probes(self, "REQUEST"):  # reading POST may fail: a body too big
+        merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
+    return merged
 
 
 REQUEST = property(_get_REQUEST, doc="Legacy POST-then-GET lookup; see the request_REQUEST feature.")
 
 
+@warned("request_raw_post_data", probe="raw_post_data")
 def _get_raw_post_data(self: HttpRequest) -> bytes:
     """``request.body``, except once a multipart form has consumed the stream.
 
     Then Django 1.0-1.2 gave ``''`` and 1.3 raised naming ``raw_post_data``;
     1.4-1.5 (and the shim with no version set) raise as ``body`` does.
     """
-    with absent_to_probes(self, "raw_post_data"):
-        warn("request_raw_post_data")
-        try:
-            return self.body
-        except RawPostDataException:
-            if at_least("1.0") and before("1.3"):
-                return b""
-            if before("1.4"):
-                # 0.96 buffered every upload, but the stream is gone: refuse loudly.
-                error = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
-                raise error(
-                    "You cannot access raw_post_data after reading from request's data stream"
-                ) from None
-            raise
+    try:
+        return self.body
+    except Exception as error:
+        with absent_to_probes(self, "raw_post_data"):
+            return _after_body_error(error)
+
+
+def _after_body_error(error: Exception) -> bytes:
+    if isinstance(error, RawPostDataException):
+        if at_least("1.0") and before("1.3"):
+            return b""
+        if before("1.4"):
+            # 0.96 buffered every upload, but the stream is gone: refuse loudly.
+            refusal = StreamReadError if is_active("request_body_exception_class") else RawPostDataException
+            raise refusal(
+                "You cannot access raw_post_data after reading from request's data stream"
+            ) from None
+    raise error
 
 
 raw_post_data = property(_get_raw_post_data, doc="The raw body; see the request_raw_post_data feature.")
@@ -106,8 +113,8 @@ def _getitem(self: HttpRequest, key: str) -> Any:
     raise KeyError(f"{key} not found in either POST or GET")
 
 
+@warned("request_getitem")
 def _has_key(self: HttpRequest, key: str) -> bool:
-    warn("request_getitem")
     return key in self.GET or key in self.POST
 
 
@@ -132,21 +139,21 @@ def get_full_path(self: HttpRequest, force_append_slash: bool = False) -> str:
     return self.path + full_path[len(escape_uri_path(self.path)) :]
 
 
+@warned("request_get_raw_uri")
 def get_raw_uri(self: HttpRequest) -> str:
     """The URI with the Host header as sent, unvalidated."""
-    warn("request_get_raw_uri")
     return f"{self.scheme}://{self._get_raw_host()}{self.get_full_path()}"  # type: ignore[attr-defined]  # Django-private, not in the stubs
 
 
+@warned("request_is_ajax")
 def is_ajax(self: HttpRequest) -> bool:
     """True when X-Requested-With is exactly ``XMLHttpRequest``."""
-    warn("request_is_ajax")
     return self.META.get("HTTP_X_REQUESTED_WITH") == "XMLHttpRequest"
 
 
+@warned("request_xreadlines")
 def xreadlines(self: HttpRequest) -> Iterator[bytes]:
     """A generator over the body's lines, read from the stream one line at a time."""
-    warn("request_xreadlines")
     return _lines(self)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from contextvars import ContextVar
 from io import BytesIO
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, QueryDict
@@ -114,7 +114,8 @@ def _get_body(self: HttpRequest) -> bytes:
         self._stream = BytesIO()
         self._body = b""
     try:
-        return cast(bytes, _original_body.fget(self))  # type: ignore[attr-defined]  # a property in Django, a method to the stubs
+        body: bytes = _original_body.fget(self)  # type: ignore[attr-defined]  # a property in Django, a method to the stubs
+        return body  # (not through cast(), a call on every read of request.body)
     except RawPostDataException as exc:
         if type(exc) is RawPostDataException and is_active("request_body_exception_class"):
             raise StreamReadError(*exc.args) from None

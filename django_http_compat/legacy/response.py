@@ -133,29 +133,57 @@ def _wide_status(kwargs: dict[str, Any]) -> None:
         kwargs[_WIDE_STATUS] = code
 
 
-def _configured(name: str) -> Any:
-    """A setting's value, or None; cheap when it is not set at all.
+# LazySettings' own namespace: the holder of the settings in force (``_wrapped``,
+# replaced by override_settings) and a cache of the settings read through it,
+# from which an assignment or a deletion removes the name.  The dict itself is
+# never replaced (a new holder clears it), so it is taken once.
+_LAZY_NAMESPACE: dict[str, Any] = object.__getattribute__(settings, "__dict__")
+_UNREAD: Any = object()
+#: (holder, its namespace) in which DEFAULT_CONTENT_TYPE was last found unset.
+_unset_in: tuple[Any, dict[str, Any]] = (None, {})
 
-    Asking ``settings`` for a missing setting raises AttributeError inside
-    Django (3 µs); this reads the holders' namespaces instead: the one
-    ``settings`` wraps, then each ``default_settings`` an ``override_settings``
-    or ``settings.configure()`` holder falls back on.
+
+def _default_mime_type() -> str | None:
+    """``settings.DEFAULT_CONTENT_TYPE``, or None when it is not set; read for every response built without a type.
+
+    Django removed the setting, so asking ``settings`` for it raises
+    AttributeError inside Django (3 µs) and caches nothing.  A value that is
+    set is read once and then found in LazySettings' cache (an assignment
+    removes it from there); that it is unset is remembered for the holder
+    of the settings in force, which an assignment writes to, so the next
+    response sees any assignment or ``override_settings``.
     """
-    holder = object.__getattribute__(settings, "_wrapped")
+    value = _LAZY_NAMESPACE.get("DEFAULT_CONTENT_TYPE", _UNREAD)
+    if value is not _UNREAD:
+        return value  # type: ignore[no-any-return]  # what settings holds
+    holder = _LAZY_NAMESPACE.get("_wrapped")
+    unset_holder, unset_namespace = _unset_in
+    if holder is unset_holder and "DEFAULT_CONTENT_TYPE" not in unset_namespace:
+        return None
+    return _look_up_default_mime_type(holder)
+
+
+def _look_up_default_mime_type(holder: Any) -> str | None:
+    """Walk the holders (``override_settings`` falls back on the one it replaced) for DEFAULT_CONTENT_TYPE."""
+    global _unset_in
+    innermost = holder
     while holder is not empty and holder is not None:
         namespace = vars(holder)
-        if name in namespace:
-            return namespace[name]
-        if name in namespace.get("_deleted", ()):
-            return None
+        if "DEFAULT_CONTENT_TYPE" in namespace:
+            # Read through settings, which caches it in its namespace for the next response.
+            mime_type: str | None = getattr(settings, "DEFAULT_CONTENT_TYPE")  # noqa: B009  # removed from the stubs
+            return mime_type
+        if "DEFAULT_CONTENT_TYPE" in namespace.get("_deleted", ()):
+            break
         holder = namespace.get("default_settings")
+    if innermost is not empty and innermost is not None:
+        _unset_in = (innermost, vars(innermost))
     return None
 
 
 def _default_content_type(charset: str | None) -> str | None:
     """``DEFAULT_CONTENT_TYPE`` plus the charset, for a response built without a content type."""
-    # Read per response, as Django read its own settings: code may assign it at any time.
-    mime_type = _configured("DEFAULT_CONTENT_TYPE")
+    mime_type = _default_mime_type()
     if not mime_type or mime_type == "text/html":
         return None
     warn("response_default_content_type")
@@ -273,7 +301,9 @@ def _base_init(
     call, keywords only and nothing an era rule reads, goes straight to
     Django; anything else takes ``build_with_era_rules``.
     """
-    plan = _current_plan()
+    plan = _plan
+    if plan.config is not state.config:  # _current_plan(), without its call on every response
+        plan = _current_plan()
     if legacy and plan.takes_mimetype and not args and len(legacy) == 1 and "mimetype" in legacy:
         # The legacy keyword old code passes most, without the detour through
         # every rule; HttpResponse(mimetype=) is called from the user's frame
@@ -282,7 +312,7 @@ def _base_init(
         mimetype = legacy.pop("mimetype")
         if mimetype:
             content_type = mimetype
-    if args or legacy or _needs_status_rule(status) or content_type == "":
+    if args or legacy or (status is not None and _needs_status_rule(status)) or content_type == "":
         given = zip(_MODERN_LAYOUT, (content_type, status, reason, charset, headers), strict=True)
         kwargs = {**legacy, **{name: value for name, value in given if value is not None}}
         build_with_era_rules(MethodType(_modern_base_init, self), self, args, kwargs)

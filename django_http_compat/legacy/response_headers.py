@@ -15,9 +15,8 @@ from typing import Any
 
 from django.http.response import HttpResponseBase, ResponseHeaders
 
-from django_http_compat.probes import absent_to_probes
 from django_http_compat.state import Patch
-from django_http_compat.warnings import warn
+from django_http_compat.warnings import warned
 
 
 class HeaderStore(MutableMapping[str, tuple[str, str]]):
@@ -60,15 +59,20 @@ class HeaderStore(MutableMapping[str, tuple[str, str]]):
         return repr(self._live._store)
 
 
+_new_store = HeaderStore.__new__
+
+
+# The probe: hasattr(response, "_headers") in "error" mode.
+@warned("response_private_headers", probe="_headers")
 def _get_headers(self: HttpResponseBase) -> HeaderStore:
-    with absent_to_probes(self, "_headers"):  # hasattr(response, "_headers") in "error" mode
-        warn("response_private_headers")
-    return HeaderStore(self.headers)
+    store = _new_store(HeaderStore)  # HeaderStore(self.headers), without a call to __init__ on every read
+    store._live = self.headers
+    return store
 
 
+@warned("response_private_headers")
 def _set_headers(self: HttpResponseBase, value: Mapping[str, tuple[str, str]]) -> None:
     """``response._headers = {...}`` replaces every header, each one validated."""
-    warn("response_private_headers")
     replacement = HeaderStore(ResponseHeaders({}))
     for key, item in value.items():
         replacement[key] = item  # validated here, before anything changes

@@ -215,6 +215,43 @@ def test_default_content_type_assigned_at_run_time_applies_to_the_next_response(
         assert HttpResponse()["Content-Type"] == "text/html; charset=utf-8"
 
 
+@override(version="2.2", warnings="ignore")
+def test_default_content_type_is_looked_up_once_per_change_of_the_settings(monkeypatch):
+    """Responses after the first do not walk the settings again, yet see each assignment and override."""
+    from django.conf import settings
+
+    from django_http_compat.legacy import response as response_module
+
+    walks = []
+    walk = response_module._look_up_default_mime_type
+
+    def counted(holder):
+        walks.append(holder)
+        return walk(holder)
+
+    monkeypatch.setattr(response_module, "_look_up_default_mime_type", counted)
+
+    def content_types(n=3):
+        return {HttpResponse()["Content-Type"] for _ in range(n)}
+
+    with override_settings():
+        assert content_types() == {"text/html; charset=utf-8"}
+        assert len(walks) == 1  # unset: remembered for the holder assignments go to
+        settings.DEFAULT_CONTENT_TYPE = "text/plain"
+        assert content_types() == {"text/plain; charset=utf-8"}
+        assert len(walks) == 2  # set: then found where settings caches what it reads
+        with override_settings(DEFAULT_CONTENT_TYPE="application/xhtml+xml"):
+            assert content_types() == {"application/xhtml+xml; charset=utf-8"}
+        assert content_types() == {"text/plain; charset=utf-8"}
+        with override_settings():
+            del settings.DEFAULT_CONTENT_TYPE  # deleted in the inner holder only
+            assert content_types() == {"text/html; charset=utf-8"}
+        assert content_types() == {"text/plain; charset=utf-8"}
+        walks.clear()
+        assert content_types(10) == {"text/plain; charset=utf-8"}
+        assert walks == []
+
+
 @pytest.mark.parametrize(
     ("version", "phrase"),
     [("1.4", "UNKNOWN STATUS CODE"), ("1.6", "UNKNOWN STATUS CODE"), ("1.10", "Unknown Status Code")],
