@@ -162,8 +162,8 @@ def test_django_http_utils_is_a_module_up_to_1_9(release, names, reinstall):
 
 @override(version="1.8")
 def test_django_http_utils_serves_the_shim_s_own_helpers():
-    from django_http_compat.legacy.location import fix_location_header
     from django_http_compat.legacy.handler import conditional_content_removal
+    from django_http_compat.legacy.location import fix_location_header
 
     with warns("http_fix_location_header", "http_conditional_content_removal"):
         from django.http.utils import conditional_content_removal as served_removal
