@@ -32,8 +32,17 @@ def modern_release() -> str:
     return "{}.{}".format(*django.VERSION[:2])
 
 
+def _read() -> dict:
+    return json.loads(PENDING.read_text()) if PENDING.exists() else {"generated_on": [], "pending": []}
+
+
 def load() -> list[dict]:
-    return json.loads(PENDING.read_text()) if PENDING.exists() else []
+    return _read()["pending"]
+
+
+def generated_on() -> list[str]:
+    """The modern Djangos the list was last written on (an empty list says nothing by itself)."""
+    return _read()["generated_on"]
 
 
 def key(entry: dict) -> tuple[str, str, str]:
@@ -78,7 +87,10 @@ def write(modern: str, mismatches) -> int:
         found["django"] = sorted(set(found["django"]) | {modern}, key=lambda v: tuple(map(int, v.split("."))))
     entries.sort(key=_order)
     lines = [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries]
-    PENDING.write_text("[\n" + ",\n".join(lines) + "\n]\n")
+    djangos = sorted({*generated_on(), modern}, key=lambda v: tuple(map(int, v.split("."))))
+    PENDING.write_text(
+        f'{{"generated_on": {json.dumps(djangos)}, "pending": [\n' + ",\n".join(lines) + "\n]}\n"
+    )
     return len(mismatches)
 
 
