@@ -220,10 +220,10 @@ def warn(feature_id: str, _caller_depth: int = 2) -> None:
     config = state.config
     if config is _silent and not usage_counts.counting:
         return
-    mode = config.warnings
-    if mode == "ignore" and not usage_counts.counting and not logger.isEnabledFor(logging.INFO):
+    if not reports_anything((config,)):
         _silent = config
         return
+    mode = config.warnings
     frame = _getframe(_caller_depth)
     # usage_counts.count_known_call(), written out: this is every counted call.
     counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
