@@ -1,8 +1,8 @@
 """The runtime usage report: which legacy paths production really takes, and how often.
 
-Every legacy entry point already calls the package's ``warn()``, which finds
-the calling frame; counting adds one dictionary lookup and one ``next()``
-there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
+While warnings are on or something reads the counts, every legacy entry
+point finds its calling frame; counting adds one dictionary lookup, keyed on
+the caller's code and instruction, and one ``next()`` there.  Each site's counter is an ``itertools.count``, whose ``next()`` runs
 without releasing the GIL, so threads lose no counts and the hot path takes
 no lock (a lock is taken only to create a site's counter and to take a
 snapshot).  Counts are kept per (feature, file, line); the fast lookup by

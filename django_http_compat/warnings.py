@@ -203,6 +203,9 @@ def _user_frame(frame: FrameType) -> FrameType:
 _silent: Config | None = None
 _known_calls = usage_counts.known_calls
 _getframe = sys._getframe
+#: The modes in which a site counted before is only counted again: no warning,
+#: no log.  An entry point made by ``warned()`` handles such a repeat itself.
+_REPEATS_ONLY_COUNT = ("once", "ignore")
 
 
 def warn(feature_id: str, _caller_depth: int = 2) -> None:
@@ -218,12 +221,13 @@ def warn(feature_id: str, _caller_depth: int = 2) -> None:
     """
     global _silent
     config = state.config
-    if config is _silent and not usage_counts.counting:
-        return
-    if not reports_anything((config,)):
-        _silent = config
-        return
     mode = config.warnings
+    if mode == "ignore":  # otherwise every call is counted: no need to ask
+        if config is _silent and not usage_counts.counting:
+            return
+        if not reports_anything((config,)):
+            _silent = config
+            return
     frame = _getframe(_caller_depth)
     # usage_counts.count_known_call(), written out: this is every counted call.
     counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
@@ -302,24 +306,48 @@ def warned(feature_id: str, *, name: str | None = None, probe: str | None = None
     """
 
     def decorate(work: F) -> F:
+        # Each entry point first looks for its caller among the sites counted
+        # before: where found, and the mode only counts a repeat, it counts
+        # and goes on to the work, and warn() (a call, and its own lookups)
+        # is left for new sites and for modes that warn on every call.
         def warning_entry(*args: Any, **kwargs: Any) -> Any:
-            warn(feature_id)
+            frame = _getframe(1)
+            counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
+            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+                warn(feature_id)
+            else:
+                next(counter)
             return work(*args, **kwargs)
 
         def method_entry(obj: Any) -> Any:
-            warn(feature_id)
+            frame = _getframe(1)
+            counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
+            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+                warn(feature_id)
+            else:
+                next(counter)
             return work(obj)
 
         def one_argument_entry(obj: Any, argument: Any) -> Any:
-            warn(feature_id)
+            frame = _getframe(1)
+            counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
+            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+                warn(feature_id)
+            else:
+                next(counter)
             return work(obj, argument)
 
         def getter_entry(obj: Any) -> Any:
-            try:
-                warn(feature_id)
-            except Exception:  # raised as an error ("error" mode, -W error): absent to probes
-                with absent_to_probes(obj, attribute):
-                    raise
+            frame = _getframe(1)
+            counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
+            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+                try:
+                    warn(feature_id)
+                except Exception:  # raised as an error ("error" mode, -W error): absent to probes
+                    with absent_to_probes(obj, attribute):
+                        raise
+            else:
+                next(counter)
             return work(obj)
 
         attribute = probe or ""

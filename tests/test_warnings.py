@@ -55,6 +55,32 @@ def test_warning_modes():
         request.is_ajax()
 
 
+@pytest.mark.parametrize(("mode", "warn_calls"), [("once", 1), ("ignore", 1), ("always", 3)])
+def test_a_site_counted_before_is_counted_again_without_a_call_to_warn(monkeypatch, mode, warn_calls):
+    """A repeat that only counts costs the entry point's own lookup; warn() is for new sites and warnings."""
+    from django_http_compat import warnings as compat_warnings
+
+    calls = []
+    real_warn = compat_warnings.warn
+    monkeypatch.setattr(
+        compat_warnings, "warn", lambda *args, **kwargs: (calls.append(args), real_warn(*args, **kwargs))
+    )
+    request = RequestFactory().get("/")
+    usage_counts.reset()
+    was = usage_counts.counting
+    usage_counts.keep_counting()  # "ignore" counts only for a reader of the counts
+    try:
+        with override(warnings=mode), warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            for _ in range(3):
+                request.is_ajax()
+        uses = {site: n for site, n in usage_counts.usage().items() if site[0] == "request_is_ajax"}
+    finally:
+        usage_counts.keep_counting(was)
+    assert len(calls) == warn_calls
+    assert list(uses.values()) == [3]
+
+
 def test_warning_message_names_version_and_replacement():
     with override(warnings="always"), pytest.warns(HttpCompatWarning) as record:
         RequestFactory().get("/").is_ajax()

@@ -29,19 +29,17 @@ from django_http_compat.warnings import warn, warned
 from .datastructures import MergeDict
 from .request_parsing import StreamReadError
 
-_REQUEST_CACHE = "_http_compat_REQUEST"
-
 
 @warned("request_REQUEST", probe="REQUEST")
 def _get_REQUEST(self: HttpRequest) -> MergeDict:
     """POST, then GET; built once per request and kept, as old Django did."""
     try:
-        merged: MergeDict = self.__dict__[_REQUEST_CACHE]  # not cast(), a call on every read
+        merged: MergeDict = self._http_compat_REQUEST  # type: ignore[attr-defined]  # kept on the request
         return merged
-    except KeyError:
+    except AttributeError:
         pass
     with absent_to_probes(self, "REQUEST"):  # reading POST may fail: a body too big
-        merged = self.__dict__[_REQUEST_CACHE] = MergeDict(self.POST, self.GET)
+        merged = self._http_compat_REQUEST = MergeDict(self.POST, self.GET)  # type: ignore[attr-defined]
     return merged
 
 
@@ -55,6 +53,12 @@ def _get_raw_post_data(self: HttpRequest) -> bytes:
     Then Django 1.0-1.2 gave ``''`` and 1.3 raised naming ``raw_post_data``;
     1.4-1.5 (and the shim with no version set) raise as ``body`` does.
     """
+    try:
+        # Django's own cache of the body, once read: what ``body`` returns
+        # then, without a second property call on every read.
+        return self._body
+    except AttributeError:
+        pass
     try:
         return self.body
     except Exception as error:
