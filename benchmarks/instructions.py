@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import timed
+
 HERE = Path(__file__).resolve().parent
 REQUESTS = 200
 
@@ -41,6 +43,20 @@ CALLS = 500
 #: statements in production mode (warnings ignored, no usage file) and in
 #: counting mode (``timed.py``'s ``COUNTING``).
 API_PROCESSES = (("ignore", ("modern", "production")), ("once", ("counting",)))
+#: Not a legacy call: the least a method costs against an operator.  A
+#: subclass of Django's QueryDict whose ``has_key`` is ``dict.__contains__``
+#: itself, written by hand: what the shim serves as ``QueryDict.has_key`` in
+#: production mode, without the shim.
+CONTROL = timed.ApiCase(
+    "control: has_key = dict.__contains__ on a QueryDict subclass, no shim",
+    "querydict_py2_methods",
+    'result = control.has_key("b")',
+    'result = "b" in control',
+    "result is True",
+    patcher=False,
+)
+
+
 #: The one C function the harness runs each counted loop inside: callgrind
 #: collects only there and writes one dump as it returns.
 _MARKER = "functools_reduce"
@@ -143,14 +159,19 @@ def _count_calls(warnings: str, sides: list[str]) -> None:
     """The child of ``measure_api``: one counted loop per (side, statement), the empty loop first."""
     import functools
 
-    import timed
-
     pair = timed.PAIRS[f"api/{timed.API_CASES[0].label}/{'production' if warnings == 'ignore' else 'compat'}"]
     namespace = timed.statements_namespace(pair, pair.candidate_state)
+    from django.http import QueryDict
+
+    class ControlQueryDict(QueryDict):
+        has_key = dict.__contains__
+
+    namespace["control"] = ControlQueryDict("a=1&b=2&b=3")
     labels: list[tuple[str, str | None]] = []
     for side in sides:
         timed.set_state(pair.setup, pair.baseline_state if side == "modern" else pair.candidate_state)
-        for case in (None, *timed.API_CASES):
+        control = () if side == "counting" else (CONTROL,)
+        for case in (None, *timed.API_CASES, *control):
             statement = "pass" if case is None else case.modern if side == "modern" else case.legacy
             if case is not None:
                 exec(statement, namespace)

@@ -173,14 +173,16 @@ CYCLE = (
     ),
 )
 
-#: ``warn()`` at a site that has already warned: an entry point that warns
-#: against the same function without the warning, i.e. what every legacy
-#: call pays for being counted and (not) reported again.
-WARNING_SITE = tuple(
+#: A repeated legacy call, beyond its work.  ``once``: the entry point that
+#: ``warnings.warned()`` makes, at a site counted before, against the work it
+#: serves in production mode: what counting mode adds to every repeated call.
+#: ``ignore``: ``warn()`` called directly, as the few entry points that warn
+#: on some calls only do, under a configuration that reports nothing.
+WARNING_SITE = (
+    Pair("warn/once", COMPAT, "work(None)", "entry_point(None)", "True", SHIM_STATE, SHIM_STATE, COUNTING),
     Pair(
-        f"warn/{mode}", COMPAT, "entry_point()", "warning_entry_point()", "True", SHIM_STATE, SHIM_STATE, mode
-    )
-    for mode in ("once", "ignore")
+        "warn/ignore", COMPAT, "pass", 'warn("request_is_ajax")', "True", SHIM_STATE, SHIM_STATE, PRODUCTION
+    ),
 )
 
 
@@ -245,17 +247,13 @@ def _namespace() -> dict[str, Any]:
         "HttpResponse": HttpResponse,
     }
     if "django_http_compat" in _installed_apps():
-        from django_http_compat.warnings import warn
+        from django_http_compat.warnings import warn, warned
 
-        # warn() is called by the package's entry points, never by user code:
-        # these stand in for one of them, and the statement for its caller.
-        def warning_entry_point() -> None:
-            warn("request_is_ajax")
+        # Stand-ins for an entry point and its work; the statement is its caller.
+        def work(obj: object) -> object:
+            return obj
 
-        def entry_point() -> None:
-            pass
-
-        namespace.update(warning_entry_point=warning_entry_point, entry_point=entry_point)
+        namespace.update(work=work, entry_point=warned("request_is_ajax")(work), warn=warn)
     return namespace
 
 
