@@ -233,12 +233,12 @@ class OwnPass:
 
     A pickled copy (the cache middleware's) is a response nobody has
     iterated: its pass is ``None``, and its first ``iter()`` starts one.
+    ``iter()`` sets ``chunks`` itself: a Python ``__init__`` would be a call
+    more for every response served.
     """
 
     __slots__ = ("chunks",)
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self.chunks = chunks
+    chunks: Iterator[bytes]
 
     def __next__(self) -> bytes:
         return next(self.chunks)
@@ -259,7 +259,9 @@ def _own_iter(self: HttpResponse) -> HttpResponse:
     calls ``iter()`` twice).
     """
     if type(self.__dict__.get("_iterator")) is not OwnPass or state.config.before("1.5"):
-        self._iterator = OwnPass(_modern_iter(self))  # type: ignore[attr-defined]  # the name old releases used
+        own_pass = OwnPass()
+        own_pass.chunks = _modern_iter(self)
+        self._iterator = own_pass  # type: ignore[attr-defined]  # the name old releases used
     return self
 
 
