@@ -33,13 +33,16 @@ def _set_charset_slot(self: HttpResponseBase, value: str | None) -> None:
 
 
 class _WithoutExplicitCharset:
-    """What modern Django's ``charset`` property reads of a response with no charset given."""
+    """What modern Django's ``charset`` property reads of a response with no charset given.
+
+    ``_charset()`` sets ``headers`` itself: most responses are built without a
+    charset and encode their content with this one, and a Python
+    ``__init__`` would be a call more for each.
+    """
 
     __slots__ = ("headers",)
     _charset = None
-
-    def __init__(self, headers: Any) -> None:
-        self.headers = headers
+    headers: Any
 
 
 def _charset(self: HttpResponseBase) -> str:
@@ -47,7 +50,9 @@ def _charset(self: HttpResponseBase) -> str:
     charset = self.__dict__.get("_charset")
     if charset is not None:
         return charset  # type: ignore[no-any-return]
-    return _modern_charset.fget(_WithoutExplicitCharset(self.headers))  # type: ignore[no-any-return]
+    without = _WithoutExplicitCharset()
+    without.headers = self.headers
+    return _modern_charset.fget(without)  # type: ignore[no-any-return]
 
 
 def empty_content_type(kwargs: dict[str, Any]) -> None:

@@ -59,14 +59,18 @@ def conditional_content_removal(request: HttpRequest, response: HttpResponseBase
 
 
 def _apply_fixes(request: HttpRequest, response: HttpResponseBase) -> None:
-    if (
-        is_active("response_absolute_location") and "location" in response.headers._store
-    ):  # Django-private; every response passes here
+    if is_active("response_absolute_location") and "location" in response.headers._store:  # Django-private
         make_location_absolute(request, response)
     if is_active("handler_body_removal"):
         conditional_content_removal(request, response)
     elif response.status_code == 304 and is_active("response_not_modified_content"):
         _empty(response)  # what 1.4 let a 304 hold, never sent (the headers stay modern Django's)
+
+
+#: The statuses no fix touches in a response that has no Location and does
+#: not answer a HEAD request: every three-digit status but 1xx, 204 and 304.
+#: A response with any other status (those, or anything odd) takes ``_apply_fixes()``.
+_UNFIXED_STATUSES = frozenset(range(200, 1000)) - {204, 304}
 
 
 _modern_get_response = BaseHandler.get_response
@@ -76,14 +80,26 @@ _modern_get_response_async = BaseHandler.get_response_async
 @functools.wraps(_modern_get_response)
 def _get_response(self: BaseHandler, request: HttpRequest) -> Any:
     response = _modern_get_response(self, request)
-    _apply_fixes(request, response)
+    # Every response passes here: the one no fix can touch (the 200 of a GET)
+    # costs no further call and no look at the configuration.
+    if (
+        response.status_code not in _UNFIXED_STATUSES
+        or request.method == "HEAD"
+        or "location" in response.headers._store  # Django-private
+    ):
+        _apply_fixes(request, response)
     return response
 
 
 @functools.wraps(_modern_get_response_async)
 async def _get_response_async(self: BaseHandler, request: HttpRequest) -> Any:
     response = await _modern_get_response_async(self, request)
-    _apply_fixes(request, response)
+    if (
+        response.status_code not in _UNFIXED_STATUSES
+        or request.method == "HEAD"
+        or "location" in response.headers._store  # Django-private
+    ):
+        _apply_fixes(request, response)
     return response
 
 

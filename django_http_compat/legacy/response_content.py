@@ -233,12 +233,12 @@ class OwnPass:
 
     A pickled copy (the cache middleware's) is a response nobody has
     iterated: its pass is ``None``, and its first ``iter()`` starts one.
+    ``iter()`` sets ``chunks`` itself: a Python ``__init__`` would be a call
+    more for every response served.
     """
 
     __slots__ = ("chunks",)
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self.chunks = chunks
+    chunks: Iterator[bytes]
 
     def __next__(self) -> bytes:
         return next(self.chunks)
@@ -253,15 +253,33 @@ def _not_started() -> None:
 
 @functools.wraps(_modern_iter)
 def _own_iter(self: HttpResponse) -> HttpResponse:
-    """The response itself: a new pass over the content on each call up to 1.4, on the first from 1.5."""
-    if before("1.5") or type(self.__dict__.get("_iterator")) is not OwnPass:
-        self._iterator = OwnPass(_modern_iter(self))  # type: ignore[attr-defined]  # the name old releases used
+    """The response itself: a new pass over the content on each call up to 1.4, on the first from 1.5.
+
+    The first call always starts one, without asking the era (``b"".join()``
+    calls ``iter()`` twice).
+    """
+    if type(self.__dict__.get("_iterator")) is not OwnPass or state.config.before("1.5"):
+        own_pass = OwnPass()
+        own_pass.chunks = _modern_iter(self)
+        self._iterator = own_pass  # type: ignore[attr-defined]  # the name old releases used
     return self
 
 
+_modern_make_bytes = HttpResponseBase.make_bytes
+
+
 def _next_chunk(self: HttpResponseBase) -> bytes:
-    """The next encoded chunk of the pass ``iter(response)`` started (``AttributeError`` before one)."""
-    return self.make_bytes(next(self._iterator))  # type: ignore[attr-defined]  # set by iter(), or Django's own (streaming)
+    """The next encoded chunk of the pass ``iter(response)`` started (``AttributeError`` before one).
+
+    Every chunk of a response's own pass is bytes already (the content is
+    encoded when set), which Django's ``make_bytes`` returns as they are: that
+    call is left out, and so is the pass's own ``__next__``.
+    """
+    iterator = self._iterator  # type: ignore[attr-defined]  # set by iter(), or Django's own (streaming)
+    chunk = next(iterator.chunks if type(iterator) is OwnPass else iterator)
+    if type(chunk) is bytes and type(self).make_bytes is _modern_make_bytes:
+        return chunk
+    return self.make_bytes(chunk)
 
 
 def _next(self: HttpResponseBase) -> bytes:

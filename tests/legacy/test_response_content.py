@@ -23,11 +23,12 @@ from pathlib import Path
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
 from django_http_compat import override, uninstall
+from django_http_compat.legacy.response_content import OwnPass
 from tests.golden.probes import make_request
 from tests.legacy.uses import check_use
 from tests.legacy.wsgi import run_wsgi
@@ -124,6 +125,26 @@ def test_a_response_iterated_before_pickling_pickles_and_its_copy_starts_its_own
         assert list(copy) == [b"a", b"b"]
         assert list(response) == rest_of_the_pass  # up to 1.4 each iter() starts again
         assert type(response._container) is not list and response.content == copy.content == b"ab"
+
+
+class _Marked(HttpResponse):
+    """A response class with its own ``make_bytes``: it marks every chunk it makes."""
+
+    def make_bytes(self, value):
+        return b"<" + super().make_bytes(value) + b">"
+
+
+def test_each_chunk_of_the_own_pass_is_made_by_the_response_s_own_make_bytes():
+    with override(version="1.6", warnings="ignore"):
+        plain = HttpResponse(["a", b"b"])
+        marked = _Marked(["a"])
+        streaming = StreamingHttpResponse(["a", b"b", 3])
+        assert list(plain) == [b"a", b"b"] and type(plain._iterator) is OwnPass
+        assert list(marked) == [b"<<a>>"]  # made when kept and again by the pass, as before
+        assert [next(streaming), next(streaming), next(streaming)] == [b"a", b"b", b"3"]
+        with pytest.raises(StopIteration):
+            next(streaming)
+    streaming.close()
 
 
 # --- a response built inside override(), read after it has ended -----------------------
