@@ -41,6 +41,8 @@ class Results(NamedTuple):
     #: audit_speed.measure(): median wall seconds of the audit and django-upgrade on Django's tree.
     audit: dict[str, float] = {}
     api_instructions: dict[str, dict[str, int]] = {}
+    #: site_lookup.measure(): step -> instructions per call, in plain Python.
+    site_lookup: dict[str, int] = {}
 
 
 def machine(metadata: dict[str, Any]) -> dict[str, str]:
@@ -199,6 +201,19 @@ def tables(results: Results) -> list[tuple[str, list[str], list[list[str]]]]:
             "counting − production",
         ]
         found.append(("Legacy calls, instructions per call (callgrind)", header, rows))
+    rows = []
+    previous = None
+    for step, count in results.site_lookup.items():
+        rows.append([step, f"{count:,}", "" if previous is None else f"{count - previous:+,}"])
+        previous = count
+    if rows:
+        found.append(
+            (
+                "Finding a call site in plain Python, instructions per call (callgrind)",
+                ["step", "instructions", "added"],
+                rows,
+            )
+        )
     rows = []
     labels = {
         "warn/once": ("entry point, site counted before (counting mode)", COUNTING_LIMIT),

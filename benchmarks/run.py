@@ -8,7 +8,8 @@ blocks in one process (the median of the per-block ratios).  The manager then
 measures memory and start-up in fresh processes (``memory.py``,
 ``startup.py``), times the audit against django-upgrade on Django's own
 source (``audit_speed.py``), counts the instructions of one request where valgrind is
-installed (``instructions.py``), and prints the report.  ``--docs FILE`` also writes the report as reStructuredText, which
+installed (``instructions.py``) and what finding a call site costs in plain
+Python (``site_lookup.py``), and prints the report.  ``--docs FILE`` also writes the report as reStructuredText, which
 ``docs/performance.rst`` includes.  pyperf's own options apply: ``--fast``
 for a quick look, ``--rigorous`` for more processes, ``-o FILE`` to keep the
 raw timings.
@@ -28,6 +29,7 @@ import django
 import instructions
 import pyperf
 import report
+import site_lookup
 import timed
 from setups import COMPAT, PATCHER, PLAIN
 
@@ -110,6 +112,7 @@ def main() -> None:
         command=" ".join(["tox -e bench --", *sys.argv[1:]]) if len(sys.argv) > 1 else "tox -e bench",
         audit=audit_speed.measure(3 if fast else 7) if everything else {},
         api_instructions=instructions.measure_api() if everything and instructions.available() else {},
+        site_lookup=site_lookup.measure() if everything and instructions.available() else {},
     )
     print()
     print(report.as_text(results))
