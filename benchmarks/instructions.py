@@ -35,6 +35,7 @@ SIDES = (
     ("compat-legacy", "installed", "legacy", "once"),
     ("compat-legacy-production", "installed", "legacy", "ignore"),
     ("compat-modern-while-overridden", "installed, override elsewhere", "modern", "once"),
+    ("compat-modern-at-3.2", "installed at 3.2", "modern", "once"),
 )
 #: Statement runs counted per legacy call (more than requests: a call is short).
 CALLS = 500

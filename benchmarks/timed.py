@@ -115,6 +115,10 @@ SHIM_STATE = "installed"
 # Installed, and another request (another context) is inside override("1.4"):
 # where the two configurations disagree, Django's classes hold guards.
 OVERRIDDEN_ELSEWHERE_STATE = "installed, override elsewhere"
+# Installed for code written for 3.2: the same patches in place, next to no
+# era rule applying to a modern request.  What the app costs apart from the
+# 1.6 contract.
+LATE_FLAG_STATE = "installed at 3.2"
 
 
 class Pair(NamedTuple):
@@ -283,6 +287,9 @@ def set_state(setup: str, state: str) -> None:
             _held_elsewhere.pop().__exit__(None, None, None)
         if state == PLAIN_STATE:
             django_http_compat.uninstall()
+            return
+        if state == LATE_FLAG_STATE:
+            django_http_compat.install(version="3.2")
             return
         django_http_compat.install()
         if state == OVERRIDDEN_ELSEWHERE_STATE:
