@@ -4,9 +4,10 @@ The benchmark's modern view is served at ``HTTP_COMPAT_VERSION = "1.6"``
 (``install(features=...)``, so every side configures the same way), then
 with each feature of ``FEATURES`` turned off in turn, then with all of them
 off, each in a fresh process counted by callgrind like ``instructions.py``.
-What turning a feature off saves is what it costs a modern request.  Two
-counts of the same side drift by up to about 2,000 instructions (the layout
-of the process), so only savings well above that mean something.
+What turning a feature off saves is what it costs a modern request.  Turning
+off a feature the request never meets moves the count by up to about 3,500
+instructions either way, with the same Python calls made (the layout of the
+process), so only savings well above that mean something.
 
 ``python attribution.py`` (valgrind must be installed) prints one line per
 side; it takes about a minute per side.
