@@ -49,3 +49,39 @@ def test_the_usage_memory_script_counts_every_call_at_its_sites():
         assert done.returncode == 0, done.stderr
         measured = json.loads(done.stdout)
         assert (measured["codes"], measured["sites"], measured["calls"]) == (300, sites, 300)
+
+
+def test_the_attribution_sides_run_with_every_feature_they_turn_off():
+    import attribution
+
+    for turned_off in (attribution.PLAIN, attribution.ALL, attribution.FEATURES[0]):
+        done = subprocess.run(
+            [sys.executable, "attribution.py", turned_off, "2"],
+            cwd=REPO / "benchmarks",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+
+
+def test_every_attributed_feature_is_a_registry_feature():
+    import attribution
+
+    from django_http_compat.features import FEATURES_BY_ID
+
+    assert set(attribution.FEATURES) <= set(FEATURES_BY_ID)
+
+
+def test_every_site_lookup_step_runs():
+    import site_lookup
+
+    for step in site_lookup.STEPS:
+        done = subprocess.run(
+            [sys.executable, "site_lookup.py", step, "10"],
+            cwd=REPO / "benchmarks",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
