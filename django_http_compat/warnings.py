@@ -203,9 +203,6 @@ def _user_frame(frame: FrameType) -> FrameType:
 _silent: Config | None = None
 _known_calls = usage_counts.known_calls
 _getframe = sys._getframe
-#: The modes in which a site counted before is only counted again: no warning,
-#: no log.  An entry point made by ``warned()`` handles such a repeat itself.
-_REPEATS_ONLY_COUNT = ("once", "ignore")
 
 
 def warn(feature_id: str, _caller_depth: int = 2) -> None:
@@ -238,6 +235,11 @@ def warn(feature_id: str, _caller_depth: int = 2) -> None:
         uses = usage_counts.count_call(feature_id, frame)
         if uses == 1 and logger.isEnabledFor(logging.INFO):
             _log_first_use(feature_id, frame)
+    _report(feature_id, mode, uses, frame)
+
+
+def _report(feature_id: str, mode: str, uses: int, frame: FrameType) -> None:
+    """Warn about a counted use, the ``uses``-th at the site ``frame`` is at, as ``mode`` asks."""
     if mode == "ignore" or (mode == "once" and uses > 1):
         return
     category = CATEGORY_OF[feature_id]
@@ -306,48 +308,50 @@ def warned(feature_id: str, *, name: str | None = None, probe: str | None = None
     """
 
     def decorate(work: F) -> F:
-        # Each entry point first looks for its caller among the sites counted
-        # before: where found, and the mode only counts a repeat, it counts
-        # and goes on to the work, and warn() (a call, and its own lookups)
-        # is left for new sites and for modes that warn on every call.
+        # Under "once", each entry point first looks for its caller among the
+        # sites counted before: where found, it counts the call and goes on to
+        # the work, and warn() (a call, and its own lookups) is left for new
+        # sites and the other modes.  A count of 1 taken here is a site whose
+        # first caller, in another thread, has not counted yet: that first
+        # use is reported here, as warn() would report it.
         def warning_entry(*args: Any, **kwargs: Any) -> Any:
             frame = _getframe(1)
             counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
-            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+            if counter is None or state.config.warnings != "once":
                 warn(feature_id)
-            else:
-                next(counter)
+            elif next(counter) == 1:
+                _report(feature_id, "once", 1, frame)
             return work(*args, **kwargs)
 
         def method_entry(obj: Any) -> Any:
             frame = _getframe(1)
             counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
-            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+            if counter is None or state.config.warnings != "once":
                 warn(feature_id)
-            else:
-                next(counter)
+            elif next(counter) == 1:
+                _report(feature_id, "once", 1, frame)
             return work(obj)
 
         def one_argument_entry(obj: Any, argument: Any) -> Any:
             frame = _getframe(1)
             counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
-            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
+            if counter is None or state.config.warnings != "once":
                 warn(feature_id)
-            else:
-                next(counter)
+            elif next(counter) == 1:
+                _report(feature_id, "once", 1, frame)
             return work(obj, argument)
 
         def getter_entry(obj: Any) -> Any:
             frame = _getframe(1)
             counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
-            if counter is None or state.config.warnings not in _REPEATS_ONLY_COUNT:
-                try:
+            try:
+                if counter is None or state.config.warnings != "once":
                     warn(feature_id)
-                except Exception:  # raised as an error ("error" mode, -W error): absent to probes
-                    with absent_to_probes(obj, attribute):
-                        raise
-            else:
-                next(counter)
+                elif next(counter) == 1:
+                    _report(feature_id, "once", 1, frame)
+            except Exception:  # raised as an error ("error" mode, -W error): absent to probes
+                with absent_to_probes(obj, attribute):
+                    raise
             return work(obj)
 
         attribute = probe or ""

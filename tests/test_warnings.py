@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import threading
 import warnings
 
 import pytest
@@ -55,7 +57,7 @@ def test_warning_modes():
         request.is_ajax()
 
 
-@pytest.mark.parametrize(("mode", "warn_calls"), [("once", 1), ("ignore", 1), ("always", 3)])
+@pytest.mark.parametrize(("mode", "warn_calls"), [("once", 1), ("ignore", 3), ("always", 3)])
 def test_a_site_counted_before_is_counted_again_without_a_call_to_warn(monkeypatch, mode, warn_calls):
     """A repeat that only counts costs the entry point's own lookup; warn() is for new sites and warnings."""
     from django_http_compat import warnings as compat_warnings
@@ -79,6 +81,58 @@ def test_a_site_counted_before_is_counted_again_without_a_call_to_warn(monkeypat
         usage_counts.keep_counting(was)
     assert len(calls) == warn_calls
     assert list(uses.values()) == [3]
+
+
+def test_a_site_first_counted_by_another_thread_on_its_way_still_warns_once(monkeypatch):
+    """The entry point that finds a site whose counter its first caller has not used yet reports that first use."""
+    request = RequestFactory().get("/")
+
+    def call():
+        request.is_ajax()  # the one call site
+
+    real_lock = usage_counts._lock
+    other_thread_ran = []
+
+    class SecondCallerInTheGap:  # runs another caller just after the site's counter is made
+        def __enter__(self):
+            return real_lock.__enter__()
+
+        def __exit__(self, *exc):
+            real_lock.__exit__(*exc)
+            if not other_thread_ran:
+                other_thread_ran.append(True)
+                other = threading.Thread(
+                    target=contextvars.copy_context().run, args=(call,)
+                )  # under "once" too
+                other.start()
+                other.join()
+
+    usage_counts.reset()
+    monkeypatch.setattr(usage_counts, "_lock", SecondCallerInTheGap())
+    with override(warnings="once"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        call()
+    monkeypatch.undo()
+    assert other_thread_ran
+    assert len(caught) == 1 and issubclass(caught[0].category, HttpCompatWarning)
+    assert [n for site, n in usage_counts.usage().items() if site[0] == "request_is_ajax"] == [2]
+
+
+def test_ignore_counts_nothing_without_a_reader_while_another_configuration_warns():
+    request = RequestFactory().get("/")
+    was = usage_counts.counting
+    usage_counts.keep_counting(False)
+    usage_counts.reset()
+    try:
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            for warnings_mode in ("once", "ignore", "ignore"):  # one site, counted under "once" first
+                with override(warnings=warnings_mode):
+                    request.is_ajax()
+        uses = [n for site, n in usage_counts.usage().items() if site[0] == "request_is_ajax"]
+    finally:
+        usage_counts.keep_counting(was)
+    assert uses == [1]
 
 
 def test_warning_message_names_version_and_replacement():

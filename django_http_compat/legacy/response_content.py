@@ -277,8 +277,8 @@ def _next_chunk(self: HttpResponseBase) -> bytes:
     """
     iterator = self._iterator  # type: ignore[attr-defined]  # set by iter(), or Django's own (streaming)
     chunk = next(iterator.chunks if type(iterator) is OwnPass else iterator)
-    if type(chunk) is bytes and type(self).make_bytes is _modern_make_bytes:
-        return chunk
+    if type(chunk) is bytes and getattr(self.make_bytes, "__func__", None) is _modern_make_bytes:
+        return chunk  # Django's own make_bytes, of the class and not replaced on the instance
     return self.make_bytes(chunk)
 
 

@@ -147,6 +147,14 @@ def test_each_chunk_of_the_own_pass_is_made_by_the_response_s_own_make_bytes():
     streaming.close()
 
 
+def test_a_make_bytes_replaced_on_the_instance_makes_each_chunk_of_the_own_pass():
+    with override(version="1.5", warnings="ignore"):
+        response = HttpResponse([b"x"])
+        response.make_bytes = lambda value: b"[" + bytes(value) + b"]"  # as mock.patch.object() does
+        iter(response)
+        assert next(response) == b"[[x]]"  # made when kept and again by the pass, as for a subclass's
+
+
 # --- a response built inside override(), read after it has ended -----------------------
 
 
