@@ -323,13 +323,19 @@ def warned(feature_id: str, *, name: str | None = None, probe: str | None = None
                 _report(feature_id, "once", 1, frame)
             return work(*args, **kwargs)
 
-        def method_entry(obj: Any) -> Any:
+        def method_entry(obj: Any) -> Any:  # also the getter of a legacy attribute
             frame = _getframe(1)
             counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
-            if counter is None or state.config.warnings != "once":
-                warn(feature_id)
-            elif next(counter) == 1:
-                _report(feature_id, "once", 1, frame)
+            try:
+                if counter is None or state.config.warnings != "once":
+                    warn(feature_id)
+                elif next(counter) == 1:
+                    _report(feature_id, "once", 1, frame)
+            except Exception:  # raised as an error ("error" mode, -W error)
+                if probe is None:
+                    raise
+                with absent_to_probes(obj, probe):  # a getter's: absent to probes
+                    raise
             return work(obj)
 
         def one_argument_entry(obj: Any, argument: Any) -> Any:
@@ -341,24 +347,8 @@ def warned(feature_id: str, *, name: str | None = None, probe: str | None = None
                 _report(feature_id, "once", 1, frame)
             return work(obj, argument)
 
-        def getter_entry(obj: Any) -> Any:
-            frame = _getframe(1)
-            counter = _known_calls.get((feature_id, id(frame.f_code), frame.f_lasti))
-            try:
-                if counter is None or state.config.warnings != "once":
-                    warn(feature_id)
-                elif next(counter) == 1:
-                    _report(feature_id, "once", 1, frame)
-            except Exception:  # raised as an error ("error" mode, -W error): absent to probes
-                with absent_to_probes(obj, attribute):
-                    raise
-            return work(obj)
-
-        attribute = probe or ""
         by_arguments: dict[int | None, Callable[..., Any]] = {1: method_entry, 2: one_argument_entry}
-        entry = by_arguments.get(_fixed_arguments(work), warning_entry)
-        if probe is not None:
-            entry = getter_entry
+        entry = method_entry if probe is not None else by_arguments.get(_fixed_arguments(work), warning_entry)
         functools.update_wrapper(entry, work)
         if name is not None:
             entry.__name__ = entry.__qualname__ = name
