@@ -15,11 +15,6 @@ side; it takes about a minute per side.
 
 from __future__ import annotations
 
-import os
-import platform
-import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -67,23 +62,12 @@ def _serve(turned_off: str, requests: int) -> None:
     instructions._settled_runs(lambda: serve(handler, "modern"), requests)
 
 
-def _collected(turned_off: str, requests: int) -> int:
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    if shutil.which("setarch"):
-        command = ["setarch", platform.machine(), "-R", *command]
-    done = subprocess.run(
-        [*command, sys.executable, str(Path(__file__).resolve()), turned_off, str(requests)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=HERE,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-    )
-    return int(re.search(r"Collected : (\d+)", done.stderr).group(1))  # type: ignore[union-attr]
-
-
 def per_request(turned_off: str) -> int:
-    return (_collected(turned_off, REQUESTS) - _collected(turned_off, 0)) // REQUESTS
+    from instructions import collected
+
+    return (
+        collected("attribution.py", turned_off, str(REQUESTS)) - collected("attribution.py", turned_off, "0")
+    ) // REQUESTS
 
 
 def main() -> None:

@@ -79,11 +79,12 @@ def available() -> bool:
     return shutil.which("valgrind") is not None
 
 
-def _collected(*arguments: str) -> int:
+def collected(script: str, *arguments: str) -> int:
+    """Instructions a fresh ``python script arguments...`` in this folder executes, whole."""
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     if shutil.which("setarch"):
         command = ["setarch", platform.machine(), "-R", *command]
-    command += [sys.executable, str(HERE / "instructions.py"), *arguments]
+    command += [sys.executable, str(HERE / script), *arguments]
     done = subprocess.run(
         command,
         capture_output=True,
@@ -96,7 +97,9 @@ def _collected(*arguments: str) -> int:
 
 
 def _per_run(runs: int, *arguments: str) -> int:
-    return (_collected(*arguments, str(runs)) - _collected(*arguments, "0")) // runs
+    return (
+        collected("instructions.py", *arguments, str(runs)) - collected("instructions.py", *arguments, "0")
+    ) // runs
 
 
 def measure() -> dict[str, int]:
